@@ -1,0 +1,53 @@
+# Pensionsguiden. `make run` and `make test` set up everything they need on a fresh machine.
+PORT ?= 8000
+WORKERS ?= 2
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app app
+CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+.PHONY: help setup run test lint format check-content translations clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-16s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+app/translations/%/LC_MESSAGES/messages.mo: app/translations/%/LC_MESSAGES/messages.po $(BIN)/.installed
+	$(BIN)/pybabel compile --statistics -d app/translations -l $* >/dev/null
+
+setup: $(BIN)/.installed node_modules/.installed $(COMPILED) ## Install Python and npm dependencies, compile translations
+
+run: setup ## Set up and serve the site with gunicorn on http://127.0.0.1:$(PORT)
+	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --preload 'app:create_app()'
+
+test: setup ## Set up and run lint, the content check and every test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(FLASK) content check
+	$(BIN)/pytest
+
+lint: setup ## Lint only
+	$(BIN)/ruff check .
+
+format: setup ## Format the code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-content: setup ## Validate all answers and print their LIX readability
+	$(FLASK) content check
+
+translations: setup ## Extract interface texts and update the da/en catalogues (then translate the new da entries)
+	$(FLASK) translations update
+
+clean: ## Remove generated files
+	rm -rf $(VENV) node_modules search_index $(COMPILED)

@@ -1,0 +1,152 @@
+"""Command-line tools on `flask`: `flask content check` and `flask content urls`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import RequestRedirect
+
+from app.content_check import check_content
+from app.readability import LIX_LIMIT, LIX_TARGET
+
+content_cli = AppGroup("content", help="Check and list the site's answers.")
+
+PUBLISHED_URLS_FILE = "published-urls.txt"
+
+
+def published_urls(content_dir: Path) -> list[str]:
+    """The public URLs committed in content/published-urls.txt: they must never break."""
+    path = content_dir / PUBLISHED_URLS_FILE
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def published_slugs(content_dir: Path) -> set[str]:
+    prefix = "/faq/"
+    return {url[len(prefix) :] for url in published_urls(content_dir) if url.startswith(prefix)}
+
+
+def is_known_path(app: Flask, path: str) -> bool:
+    adapter = app.url_map.bind("localhost")
+    try:
+        adapter.match(path, method="GET")
+    except (RequestRedirect, MethodNotAllowed):
+        return True
+    except HTTPException:
+        return False
+    return True
+
+
+@content_cli.command("check")
+def check_command() -> None:
+    """Validate every answer and report all problems at once, with file and line."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    library = app.extensions["library"]
+    content_dir = Path(app.config["CONTENT_DIR"])
+    report = check_content(
+        library.content,
+        published_slugs(content_dir),
+        lambda path: is_known_path(app, path),
+        library.rendered(),
+    )
+    click.echo(f"Readability (LIX, limit {LIX_LIMIT}, aim for {LIX_TARGET} or lower):")
+    for slug, score in sorted(report.lix_by_slug.items(), key=lambda item: -item[1]):
+        marker = (
+            "  over the limit"
+            if score > LIX_LIMIT
+            else ("  above the aim" if score > LIX_TARGET else "")
+        )
+        click.echo(f"  {score:5.1f}  {slug}{marker}")
+    answers = sum(len(entries) for entries in library.content.entries.values())
+    if report.ok:
+        click.echo(f"Content OK: {answers} answers.")
+        return
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    raise click.ClickException(f"{len(report.problems)} content problem(s)")
+
+
+@content_cli.command("urls")
+def urls_command() -> None:
+    """Print every public URL of the site (to review additions to published-urls.txt)."""
+    from app.views import all_public_paths
+
+    with current_app.test_request_context():
+        for path in all_public_paths():
+            click.echo(path)
+
+
+translations_cli = AppGroup("translations", help="Keep the interface catalogues complete.")
+
+
+@translations_cli.command("update")
+def update_translations_command() -> None:
+    """Extract texts, merge them into app/translations/{da,en}, and copy English texts into en."""
+    from babel.messages.frontend import CommandLineInterface
+
+    root = Path(current_app.root_path).parent
+    template = root / "app" / "translations" / "messages.pot"
+    babel = CommandLineInterface()
+    babel.run(
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(root / "pyproject.toml"),
+            "-k",
+            "_l",
+            "--no-location",
+            "-o",
+            str(template),
+            str(root),
+        ]
+    )
+    babel.run(
+        [
+            "pybabel",
+            "-q",
+            "update",
+            "-i",
+            str(template),
+            "-d",
+            str(root / "app" / "translations"),
+            "--no-fuzzy-matching",
+            "--ignore-obsolete",
+        ]
+    )
+    template.unlink()
+    untranslated = fill_english_catalogue(root / "app" / "translations")
+    click.echo(f"Catalogues updated; {untranslated} Danish text(s) still need translating.")
+
+
+def fill_english_catalogue(translations: Path) -> int:
+    """English msgids are the English texts; return how many Danish entries are still empty."""
+    from babel.messages.pofile import read_po, write_po
+
+    english_path = translations / "en" / "LC_MESSAGES" / "messages.po"
+    with english_path.open("rb") as handle:
+        english = read_po(handle)
+    for message in english:
+        if message.id and not message.string:
+            message.string = message.id
+    with english_path.open("wb") as handle:
+        write_po(handle, english, width=100, include_lineno=False)
+    with (translations / "da" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        danish = read_po(handle)
+    return sum(1 for message in danish if message.id and not all(_as_tuple(message.string)))
+
+
+def _as_tuple(value: object) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(content_cli)
+    app.cli.add_command(translations_cli)

@@ -1,0 +1,134 @@
+"""The law's figures and tables, each with its legal reference: the one place the site keeps them."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+SOCIAL_PENSION_ACT = "Lov om social pension"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the site states in answers and computes with."""
+
+    value: int
+    unit: str
+    legal_ref: str
+
+
+@dataclass(frozen=True)
+class FolkepensionsalderBand:
+    """One row of § 1 a: people born in [born_from, born_to] reach folkepensionsalder at this age."""
+
+    born_from: date | None
+    born_to: date | None
+    age_months: int
+    legal_ref: str
+
+    @property
+    def age_years(self) -> int:
+        return self.age_months // 12
+
+    @property
+    def extra_months(self) -> int:
+        return self.age_months % 12
+
+    def covers(self, birth_date: date) -> bool:
+        after_start = self.born_from is None or birth_date >= self.born_from
+        before_end = self.born_to is None or birth_date <= self.born_to
+        return after_start and before_end
+
+
+def _years(years: int, months: int = 0) -> int:
+    return years * 12 + months
+
+
+# Lov om social pension § 1 a, nr. 1-7; the step to 70 comes from the 2025 amendment (L 149, 2024-25).
+FOLKEPENSIONSALDER_BANDS: tuple[FolkepensionsalderBand, ...] = (
+    FolkepensionsalderBand(
+        None, date(1953, 12, 31), _years(65), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 1"
+    ),
+    FolkepensionsalderBand(
+        date(1954, 1, 1), date(1954, 6, 30), _years(65, 6), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 2"
+    ),
+    FolkepensionsalderBand(
+        date(1954, 7, 1), date(1954, 12, 31), _years(66), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 3"
+    ),
+    FolkepensionsalderBand(
+        date(1955, 1, 1), date(1955, 6, 30), _years(66, 6), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 4"
+    ),
+    FolkepensionsalderBand(
+        date(1955, 7, 1), date(1962, 12, 31), _years(67), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 5"
+    ),
+    FolkepensionsalderBand(
+        date(1963, 1, 1), date(1966, 12, 31), _years(68), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 6"
+    ),
+    FolkepensionsalderBand(
+        date(1967, 1, 1), date(1970, 12, 31), _years(69), f"{SOCIAL_PENSION_ACT} § 1 a, nr. 7"
+    ),
+    FolkepensionsalderBand(
+        date(1971, 1, 1),
+        None,
+        _years(70),
+        f"{SOCIAL_PENSION_ACT} § 1 a, som ændret i 2025 (L 149, 2024-25)",
+    ),
+)
+
+
+def folkepensionsalder_band(birth_date: date) -> FolkepensionsalderBand:
+    for band in FOLKEPENSIONSALDER_BANDS:
+        if band.covers(birth_date):
+            return band
+    raise AssertionError(f"no folkepensionsalder band covers {birth_date}")  # bands are contiguous
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later; a day the target month lacks becomes its last day (31/8 -> 28/2)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def folkepensionsalder_date(birth_date: date) -> date:
+    """The day a person born on `birth_date` reaches folkepensionsalder."""
+    return add_months(birth_date, folkepensionsalder_band(birth_date).age_months)
+
+
+# Figures used in answers (as {{ name }}) and by the rules.
+FOERTIDSPENSION_MIN_AGE = Figure(40, "years", f"{SOCIAL_PENSION_ACT} § 16, stk. 1")
+FOERTIDSPENSION_EXCEPTION_MIN_AGE = Figure(18, "years", f"{SOCIAL_PENSION_ACT} § 16, stk. 2")
+FOERTIDSPENSION_EXCEPTION_MAX_AGE = Figure(39, "years", f"{SOCIAL_PENSION_ACT} § 16, stk. 2")
+FOERTIDSPENSION_DECISION_MONTHS = Figure(3, "months", f"{SOCIAL_PENSION_ACT} § 21")
+REVOCATION_CONSENT_AGE = Figure(60, "years", f"{SOCIAL_PENSION_ACT} § 44, stk. 3")
+SENIORPENSION_YEARS_BEFORE_FPA = Figure(6, "years", f"{SOCIAL_PENSION_ACT} § 26 a, stk. 1")
+SENIORPENSION_APPLY_MONTHS_EARLY = Figure(6, "months", f"{SOCIAL_PENSION_ACT} § 26 b")
+SENIORPENSION_MIN_WORK_YEARS = Figure(
+    20, "years", f"{SOCIAL_PENSION_ACT} § 26 a, stk. 2, nr. 1; bekendtgørelse om seniorpension"
+)
+SENIORPENSION_FULL_WORK_YEARS = Figure(
+    25, "years", f"{SOCIAL_PENSION_ACT} § 26 a, stk. 2, nr. 1; bekendtgørelse om seniorpension"
+)
+SENIORPENSION_MAX_WEEKLY_HOURS = Figure(15, "hours", f"{SOCIAL_PENSION_ACT} § 26 a, stk. 2, nr. 2")
+SENIORPENSION_LATEST_JOB_MONTHS = Figure(12, "months", f"{SOCIAL_PENSION_ACT} § 26 a, stk. 4")
+SENIORPENSION_DECISION_MONTHS = Figure(6, "months", f"{SOCIAL_PENSION_ACT} § 26 d, stk. 2")
+FULL_TIME_WEEKLY_HOURS = Figure(27, "hours", "Bekendtgørelse om seniorpension")
+TIDLIG_PENSION_MAX_YEARS_EARLY = Figure(3, "years", f"{SOCIAL_PENSION_ACT} § 26 g")
+
+FIGURES: dict[str, Figure] = {
+    "foertidspension_min_age": FOERTIDSPENSION_MIN_AGE,
+    "foertidspension_exception_min_age": FOERTIDSPENSION_EXCEPTION_MIN_AGE,
+    "foertidspension_exception_max_age": FOERTIDSPENSION_EXCEPTION_MAX_AGE,
+    "foertidspension_decision_months": FOERTIDSPENSION_DECISION_MONTHS,
+    "revocation_consent_age": REVOCATION_CONSENT_AGE,
+    "seniorpension_years_before_fpa": SENIORPENSION_YEARS_BEFORE_FPA,
+    "seniorpension_apply_months_early": SENIORPENSION_APPLY_MONTHS_EARLY,
+    "seniorpension_min_work_years": SENIORPENSION_MIN_WORK_YEARS,
+    "seniorpension_full_work_years": SENIORPENSION_FULL_WORK_YEARS,
+    "seniorpension_max_weekly_hours": SENIORPENSION_MAX_WEEKLY_HOURS,
+    "seniorpension_latest_job_months": SENIORPENSION_LATEST_JOB_MONTHS,
+    "seniorpension_decision_months": SENIORPENSION_DECISION_MONTHS,
+    "full_time_weekly_hours": FULL_TIME_WEEKLY_HOURS,
+    "tidlig_pension_max_years_early": TIDLIG_PENSION_MAX_YEARS_EARLY,
+}
