@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app app
 CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: help setup run test lint format check-content translations clean
+.PHONY: help setup run test lint format check-content translations bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-16s %s\n", $$1, $$2}'
@@ -28,12 +28,14 @@ app/translations/%/LC_MESSAGES/messages.mo: app/translations/%/LC_MESSAGES/messa
 setup: $(BIN)/.installed node_modules/.installed $(COMPILED) ## Install Python and npm dependencies, compile translations
 
 run: setup ## Set up and serve the site with gunicorn on http://127.0.0.1:$(PORT)
+	$(FLASK) search build
 	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --preload 'app:create_app()'
 
 test: setup ## Set up and run lint, the content check and every test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(FLASK) content check
+	$(FLASK) search build
 	$(BIN)/pytest
 
 lint: setup ## Lint only
@@ -48,6 +50,9 @@ check-content: setup ## Validate all answers and print their LIX readability
 
 translations: setup ## Extract interface texts and update the da/en catalogues (then translate the new da entries)
 	$(FLASK) translations update
+
+bench: setup ## Print search speed figures (bench/search.py)
+	$(BIN)/python bench/search.py
 
 clean: ## Remove generated files
 	rm -rf $(VENV) node_modules search_index $(COMPILED)

@@ -12,6 +12,7 @@ from flask_babel import Babel, format_date, get_locale
 
 from app.content import DEFAULT_LANGUAGE, LANGUAGES
 from app.library import Library
+from app.search import SearchIndex, Vocabulary, ensure_index
 
 ROOT = Path(__file__).resolve().parent.parent
 # Babel locales per site language: British English writes dates as "1 May 2026".
@@ -27,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "CONTACT_EMAIL": "",
     "CONTACT_ADDRESS": "",
     "CONTACT_HOURS": "",
+    "SEARCH_INDEX_DIR": str(ROOT / "search_index"),
     "DATABASE_URL": "sqlite:///" + str(ROOT / "instance" / "pensionsguiden.sqlite3"),
     "BABEL_DEFAULT_LOCALE": "da",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "app" / "translations"),
@@ -66,9 +68,26 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             "content has %d problems; run 'flask content check'", len(library.content.problems)
         )
     app.extensions["library"] = library
+    app.extensions["search"] = open_search_indexes(app, library)
 
     from app import cli, views
 
     app.register_blueprint(views.bp)
     cli.init_app(app)
     return app
+
+
+def open_search_indexes(app: Flask, library: Library) -> dict[str, SearchIndex]:
+    """One index per language. A missing or stale index is rebuilt here, atomically, and logged."""
+    root = Path(app.config["SEARCH_INDEX_DIR"])
+    vocabulary_path = Path(app.config["CONTENT_DIR"]) / "search-vocabulary.toml"
+    indexes: dict[str, SearchIndex] = {}
+    for lang in LANGUAGES:
+        vocabulary = Vocabulary.load(vocabulary_path, lang)
+        indexes[lang], rebuilt = ensure_index(
+            library.search_documents(lang), root, lang, vocabulary
+        )
+        if rebuilt:
+            log.warning("search index for '%s' was missing or stale: rebuilt it in %s", lang, root)
+        indexes[lang].prepare()
+    return indexes

@@ -82,6 +82,31 @@ def urls_command() -> None:
             click.echo(path)
 
 
+search_cli = AppGroup("search", help="The search index.")
+
+
+@search_cli.command("build")
+def build_search_command() -> None:
+    """Rebuild the search index of every language from the loaded content (atomically)."""
+    import time
+
+    from app.content import LANGUAGES
+    from app.search import Vocabulary, build_index
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    library = app.extensions["library"]
+    root = Path(app.config["SEARCH_INDEX_DIR"])
+    vocabulary_path = Path(app.config["CONTENT_DIR"]) / "search-vocabulary.toml"
+    for lang in LANGUAGES:
+        started = time.perf_counter()
+        documents = library.search_documents(lang)
+        build_index(documents, root, lang, Vocabulary.load(vocabulary_path, lang))
+        seconds = time.perf_counter() - started
+        click.echo(
+            f"Built the '{lang}' index: {len(documents)} answers in {seconds:.2f} s ({root / lang})."
+        )
+
+
 translations_cli = AppGroup("translations", help="Keep the interface catalogues complete.")
 
 
@@ -134,7 +159,7 @@ def fill_english_catalogue(translations: Path) -> int:
     with english_path.open("rb") as handle:
         english = read_po(handle)
     for message in english:
-        if message.id and not message.string:
+        if message.id and not all(_as_tuple(message.string)):
             message.string = message.id
     with english_path.open("wb") as handle:
         write_po(handle, english, width=100, include_lineno=False)
@@ -150,3 +175,4 @@ def _as_tuple(value: object) -> tuple:
 def init_app(app: Flask) -> None:
     app.cli.add_command(content_cli)
     app.cli.add_command(translations_cli)
+    app.cli.add_command(search_cli)

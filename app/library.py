@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.content import CATEGORIES, ContentSet, FaqEntry, load_content, sort_key
 from app.rendering import RenderedBody, fill_figures, render_markdown
+from app.search import SearchDocument
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,20 @@ class Library:
 
     def categories(self, lang: str) -> list[tuple[str, list[Answer]]]:
         return [(category, self.in_category(lang, category)) for category in CATEGORIES]
+
+    def search_documents(self, lang: str) -> list[SearchDocument]:
+        return [
+            SearchDocument(
+                slug=answer.slug,
+                title=answer.entry.title,
+                summary=answer.summary,
+                questions=answer.entry.questions,
+                body=answer.body.text,
+                category=answer.entry.category,
+                legal_refs=answer.entry.legal_refs,
+            )
+            for answer in self.answers.get(lang, {}).values()
+        ]
 
     def related(self, answer: Answer) -> list[Answer]:
         found = (self.get(answer.entry.lang, slug) for slug in answer.entry.related)

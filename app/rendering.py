@@ -42,6 +42,10 @@ class RenderedBody:
         """The body as one HTML string with blocks left out (for search snippets and checks)."""
         return "".join(part for part in self.parts if isinstance(part, str))
 
+    @property
+    def text(self) -> str:
+        return html_to_text(self.html)
+
 
 def fill_placeholders(text: str) -> tuple[str, list[str], list[str]]:
     """Put figures from app.facts in place of {{ name }}; blocks become markers for the template."""
@@ -73,6 +77,32 @@ def fill_figures(text: str) -> str:
         ),
         text,
     )
+
+
+class _TextCollector(HTMLParser):
+    # A heading or table cell ends a thought; in running text it gets a full stop.
+    _ENDS_THOUGHT = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "td", "th"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if (
+            tag in self._ENDS_THOUGHT
+            and self.chunks
+            and not self.chunks[-1].rstrip().endswith((".", "?", "!", ":"))
+        ):
+            self.chunks.append(".")
+
+
+def html_to_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    return re.sub(r"\s+([.,])", r"\1", " ".join(" ".join(collector.chunks).split()))
 
 
 class _LinkCollector(HTMLParser):

@@ -9,6 +9,7 @@ from flask import (
     Blueprint,
     abort,
     current_app,
+    jsonify,
     render_template,
     request,
     send_from_directory,
@@ -21,6 +22,7 @@ from app import page_language
 from app.content import CATEGORIES, LANGUAGES
 from app.facts import FOLKEPENSIONSALDER_BANDS
 from app.library import Library
+from app.search import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, clean_query
 
 bp = Blueprint("site", __name__)
 
@@ -140,9 +142,67 @@ def accessibility(lang: str) -> str:
     return render_template("accessibility.html")
 
 
+def search_index(lang: str) -> SearchIndex:
+    return current_app.extensions["search"][lang]
+
+
 @page("search")
-def search(lang: str) -> str:
-    return render_template("coming_soon.html", feature="search")
+def search(lang: str) -> Any:
+    query = clean_query(request.args.get("q", ""))
+    if len(query) > MAX_QUERY_CHARS:
+        message = _l(
+            "Your search is too long. Please use at most %(max)s characters.", max=MAX_QUERY_CHARS
+        )
+        return render_template("search.html", search_query="", error=message, results=None), 400
+    results = search_index(lang).search(query) if query else None
+    return render_template(
+        "search.html",
+        search_query=query,
+        results=results,
+        error=None,
+        categories=library().categories(lang),
+        intros=CATEGORY_INTROS,
+    )
+
+
+def api_error(field: str, message: str, status: int = 400) -> tuple[Any, int]:
+    return jsonify({"error": {"field": field, "message": message}}), status
+
+
+@bp.route("/api/v1/search")
+def api_search() -> Any:
+    lang = request.args.get("lang", "da")
+    if lang not in LANGUAGES:
+        return api_error("lang", "lang must be 'da' or 'en'.")
+    query = clean_query(request.args.get("q", ""))
+    if not query:
+        return api_error("q", "q is required: the words to search for.")
+    if len(query) > MAX_QUERY_CHARS:
+        return api_error("q", f"q is too long: at most {MAX_QUERY_CHARS} characters.")
+    try:
+        limit = int(request.args.get("limit", "10"))
+    except ValueError:
+        return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+    if not 1 <= limit <= MAX_LIMIT:
+        return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+    results = search_index(lang).search(query, limit=limit)
+    return jsonify(
+        {
+            "query": results.query,
+            "results": [
+                {
+                    "slug": hit.slug,
+                    "title": hit.title,
+                    "url": url_for("site.answer", lang=lang, slug=hit.slug),
+                    "snippet": hit.snippet_html,
+                    "category": hit.category,
+                    "score": hit.score,
+                }
+                for hit in results.hits
+            ],
+            "suggestion": results.suggestion,
+        }
+    )
 
 
 @page("questionnaire")
