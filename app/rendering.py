@@ -135,7 +135,13 @@ def render_markdown(markdown_text: str) -> RenderedBody:
         extension_configs={"toc": {"permalink": False}},
         output_format="html",
     )
-    html = converter.convert(filled)
+    # Wide tables scroll sideways on a phone instead of squeezing; the wrapper takes keyboard focus
+    # so the scrolling works without a mouse.
+    html = (
+        converter.convert(filled)
+        .replace("<table>", '<div class="table-scroll" tabindex="0"><table class="table">')
+        .replace("</table>", "</table></div>")
+    )
     parts: list[str | Block] = []
     position = 0
     for match in _BLOCK_MARKER.finditer(html):
