@@ -115,6 +115,8 @@ SENIORPENSION_LATEST_JOB_MONTHS = Figure(12, "months", f"{SOCIAL_PENSION_ACT} §
 SENIORPENSION_DECISION_MONTHS = Figure(6, "months", f"{SOCIAL_PENSION_ACT} § 26 d, stk. 2")
 FULL_TIME_WEEKLY_HOURS = Figure(27, "hours", "Bekendtgørelse om seniorpension")
 TIDLIG_PENSION_MAX_YEARS_EARLY = Figure(3, "years", f"{SOCIAL_PENSION_ACT} § 26 g")
+RESIDENCE_RULES = f"{SOCIAL_PENSION_ACT} §§ 2-3"
+PAYMENT_RULES = f"{SOCIAL_PENSION_ACT} § 33"
 
 FIGURES: dict[str, Figure] = {
     "foertidspension_min_age": FOERTIDSPENSION_MIN_AGE,
@@ -132,3 +134,54 @@ FIGURES: dict[str, Figure] = {
     "full_time_weekly_hours": FULL_TIME_WEEKLY_HOURS,
     "tidlig_pension_max_years_early": TIDLIG_PENSION_MAX_YEARS_EARLY,
 }
+
+
+def years_before(day: date, years: int, months: int = 0) -> date:
+    return add_months(day, -(years * 12 + months))
+
+
+@dataclass(frozen=True)
+class TidligPensionBand:
+    """§ 26 h: who may get tidlig pension and how much seniority (anciennitet) 1, 2 or 3 years
+    early takes; § 26 r: from how many years before folkepensionsalder one may apply for the right.
+    `seniority_years` is None where the law's figures are not confirmed (born 1971 or later)."""
+
+    born_from: date
+    born_to: date | None
+    apply_years_before_fpa: int
+    seniority_years: tuple[int, int, int] | None
+    legal_ref: str
+
+    def covers(self, birth_date: date) -> bool:
+        return birth_date >= self.born_from and (self.born_to is None or birth_date <= self.born_to)
+
+
+TIDLIG_PENSION_BANDS: tuple[TidligPensionBand, ...] = (
+    TidligPensionBand(
+        date(1955, 7, 1), date(1962, 12, 31), 6, (42, 43, 44), f"{SOCIAL_PENSION_ACT} § 26 h"
+    ),
+    TidligPensionBand(
+        date(1963, 1, 1), date(1964, 12, 31), 7, (42, 43, 44), f"{SOCIAL_PENSION_ACT} § 26 h, stk. 2"
+    ),
+    TidligPensionBand(
+        date(1965, 1, 1), date(1966, 12, 31), 6, (43, 44, 45), f"{SOCIAL_PENSION_ACT} § 26 h"
+    ),
+    TidligPensionBand(
+        date(1967, 1, 1), date(1968, 12, 31), 7, (43, 44, 45), f"{SOCIAL_PENSION_ACT} § 26 h, stk. 2"
+    ),
+    TidligPensionBand(
+        date(1969, 1, 1), date(1970, 12, 31), 6, (44, 45, 46), f"{SOCIAL_PENSION_ACT} § 26 h"
+    ),
+    # § 26 h, stk. 6: the requirement follows the folkepensionsalder in force; the figures for
+    # 70 are not confirmed, so the rules answer "unknown" and send the citizen to Udbetaling Danmark.
+    TidligPensionBand(date(1971, 1, 1), None, 6, None, f"{SOCIAL_PENSION_ACT} § 26 h, stk. 6"),
+)
+TIDLIG_PENSION_FIRST_BIRTH_DATE = TIDLIG_PENSION_BANDS[0].born_from
+
+
+def tidlig_pension_band(birth_date: date) -> TidligPensionBand | None:
+    """None for people born before 1 July 1955, who have no access to tidlig pension."""
+    for band in TIDLIG_PENSION_BANDS:
+        if band.covers(birth_date):
+            return band
+    return None
