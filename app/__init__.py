@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     Babel(app, locale_selector=lambda: BABEL_LOCALES[page_language()])
     app.jinja_env.globals.update(get_locale=get_locale, format_date=format_date)
+    app.jinja_env.filters["todate"] = date.fromisoformat
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

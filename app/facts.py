@@ -161,13 +161,21 @@ TIDLIG_PENSION_BANDS: tuple[TidligPensionBand, ...] = (
         date(1955, 7, 1), date(1962, 12, 31), 6, (42, 43, 44), f"{SOCIAL_PENSION_ACT} § 26 h"
     ),
     TidligPensionBand(
-        date(1963, 1, 1), date(1964, 12, 31), 7, (42, 43, 44), f"{SOCIAL_PENSION_ACT} § 26 h, stk. 2"
+        date(1963, 1, 1),
+        date(1964, 12, 31),
+        7,
+        (42, 43, 44),
+        f"{SOCIAL_PENSION_ACT} § 26 h, stk. 2",
     ),
     TidligPensionBand(
         date(1965, 1, 1), date(1966, 12, 31), 6, (43, 44, 45), f"{SOCIAL_PENSION_ACT} § 26 h"
     ),
     TidligPensionBand(
-        date(1967, 1, 1), date(1968, 12, 31), 7, (43, 44, 45), f"{SOCIAL_PENSION_ACT} § 26 h, stk. 2"
+        date(1967, 1, 1),
+        date(1968, 12, 31),
+        7,
+        (43, 44, 45),
+        f"{SOCIAL_PENSION_ACT} § 26 h, stk. 2",
     ),
     TidligPensionBand(
         date(1969, 1, 1), date(1970, 12, 31), 6, (44, 45, 46), f"{SOCIAL_PENSION_ACT} § 26 h"

@@ -283,11 +283,7 @@ def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     if residence:
         note(*residence)
     status = _combine(statuses)
-    route_date = None
-    if status is not Status.NO:
-        route_date = (
-            max(today, fortieth) if age >= facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value else None
-        )
+    route_date = fortieth if status is not Status.NO and today < fpa else None
     return RouteOutcome(
         Route.FOERTIDSPENSION, status, route_date, Authority.KOMMUNE, tuple(findings)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from flask import (
@@ -15,13 +16,17 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from app import page_language
+from app import BABEL_LOCALES, page_language, wording
+from app import questionnaire as questionnaire_flow
 from app.content import CATEGORIES, LANGUAGES
 from app.facts import FOLKEPENSIONSALDER_BANDS
 from app.library import Library
+from app.rules import assess, full_time_years
+from app.sealing import BrokenLink, seal, unseal
 from app.search import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, clean_query
 
 bp = Blueprint("site", __name__)
@@ -35,6 +40,7 @@ PAGE_PATHS: dict[str, dict[str, str]] = {
     "accessibility": {"da": "/tilgaengelighed", "en": "/en/accessibility"},
     "search": {"da": "/search", "en": "/en/search"},
     "questionnaire": {"da": "/tjek", "en": "/en/check"},
+    "result_link": {"da": "/tjek/resultat/<token>", "en": "/en/check/result/<token>"},
     "chat": {"da": "/chat", "en": "/en/chat"},
 }
 
@@ -205,9 +211,186 @@ def api_search() -> Any:
     )
 
 
-@page("questionnaire")
-def questionnaire(lang: str) -> str:
-    return render_template("coming_soon.html", feature="questionnaire")
+def render_step(step: str, answers: dict[str, str], status: int = 200, **context: Any) -> Any:
+    """One page of the questionnaire; every page carries the answers so far in hidden fields."""
+    return (
+        render_template(
+            "questionnaire.html", step=step, answers=answers, wording=wording, **context
+        ),
+        status,
+    )
+
+
+def render_question(question: str, answers: dict[str, str], **context: Any) -> Any:
+    return render_step("question", answers, question=question, **context)
+
+
+def render_check(answers: dict[str, str], today: date) -> Any:
+    return render_step("check", answers, questions=questionnaire_flow.applicable(answers, today))
+
+
+def render_result(answers: dict[str, str], today: date, lang: str) -> Any:
+    outcome = assess(questionnaire_flow.to_answers(answers), today)
+    token = seal(answers, current_app.config["SECRET_KEY"])
+    link = url_for("site.result_link", lang=lang, token=token, _external=True)
+    return render_step("result", answers, outcome=outcome, result_link=link, today=today)
+
+
+@page("questionnaire", methods=["GET", "POST"])
+def questionnaire(lang: str) -> Any:
+    today = date.today()
+    if request.method == "GET":
+        return render_step("start", {})
+    stored = {key[2:]: value for key, value in request.form.items() if key.startswith("a_")}
+    try:
+        answers = questionnaire_flow.read_stored(stored, today)
+    except questionnaire_flow.InvalidAnswers:
+        return render_step("start", {}, status=400, problem="tampered")
+    action = request.form.get("action", "")
+    current = request.form.get("question", "")
+    applicable = questionnaire_flow.applicable(answers, today)
+    if action == "back":
+        previous = questionnaire_flow.previous_question(current, answers, today)
+        return render_question(previous, answers) if previous else render_step("start", answers)
+    if action.startswith("change:") and action[7:] in applicable:
+        return render_question(action[7:], answers)
+    if action == "convert" and current == "work_years":
+        return convert_part_time(answers, today)
+    if action == "answer" and current in applicable:
+        answer = questionnaire_flow.read_answer(current, request.form, answers, today)
+        if isinstance(answer, questionnaire_flow.FieldError):
+            return render_question(
+                current, answers, error=answer, submitted=request.form, status=400
+            )
+        answers = questionnaire_flow.prune({**answers, current: answer}, today)
+    following = questionnaire_flow.next_question(answers, today)
+    if following is not None:
+        return render_question(following, answers)
+    if action == "result":
+        return render_result(answers, today, lang)
+    return render_check(answers, today)
+
+
+def convert_part_time(answers: dict[str, str], today: date) -> Any:
+    """The part-time helper on the years-of-work question: hours a week and years -> full-time years."""
+    hours = questionnaire_flow.parse_number(
+        "parttime_hours", request.form.get("parttime_hours", ""), 80
+    )
+    years = questionnaire_flow.parse_number(
+        "parttime_years", request.form.get("parttime_years", ""), 80
+    )
+    if not isinstance(hours, float) or not isinstance(years, float):
+        error = questionnaire_flow.FieldError("parttime", "parttime_invalid")
+        return render_question(
+            "work_years", answers, error=error, submitted=request.form, status=400
+        )
+    converted = full_time_years(hours, years)
+    return render_question(
+        "work_years",
+        answers,
+        submitted={"work_years": f"{converted:g}".replace(".", ",")},
+        converted=converted,
+        converted_from=(hours, years),
+    )
+
+
+ELIGIBILITY_FIELDS = (
+    "birth_date",
+    "as_of",
+    "work_years",
+    "weekly_hours",
+    "self_supporting",
+    "residence",
+    "receives",
+    "lang",
+)
+
+
+@bp.route("/api/v1/eligibility")
+def api_eligibility() -> Any:
+    """The questionnaire's rules for advisors' tools: answers in the query string, outcome as JSON."""
+    args = request.args
+    unknown = sorted(set(args) - set(ELIGIBILITY_FIELDS))
+    if unknown:
+        return api_error(unknown[0], f"unknown parameter {unknown[0]!r}")
+    lang = args.get("lang", "da")
+    if lang not in LANGUAGES:
+        return api_error("lang", "lang must be 'da' or 'en'.")
+    try:
+        today = date.fromisoformat(args["as_of"]) if "as_of" in args else date.today()
+    except ValueError:
+        return api_error("as_of", "as_of must be a real date written YYYY-MM-DD.")
+    answers, problem = questionnaire_flow.answers_from_query(args, today)
+    if problem is not None:
+        return api_error(problem.field, API_ERRORS.get(problem.key, problem.key))
+    with force_locale(BABEL_LOCALES[lang]):
+        outcome = assess(answers, today)
+        routes = [
+            {
+                "route": route.route.value,
+                "status": route.status.value,
+                "date": route.date.isoformat() if route.date else None,
+                "apply_to": route.apply_to.value,
+                "reasons": [
+                    {
+                        "rule": finding.rule,
+                        "legal_ref": finding.legal_ref,
+                        "text": wording.finding_text(finding),
+                    }
+                    for finding in route.findings
+                ],
+            }
+            for route in outcome.routes
+        ]
+    return jsonify(
+        {
+            "as_of": today.isoformat(),
+            "folkepension": {
+                "age_years": outcome.folkepensionsalder_months // 12,
+                "age_months": outcome.folkepensionsalder_months % 12,
+                "date": outcome.folkepension_date.isoformat(),
+            },
+            "seniorpension": {
+                "window_opens": outcome.seniorpension_window_opens.isoformat(),
+                "apply_from": outcome.seniorpension_apply_from.isoformat(),
+            },
+            "routes": routes,
+            "recommended": outcome.recommended.value if outcome.recommended else None,
+        }
+    )
+
+
+API_ERRORS = {
+    "date_missing": "birth_date is required, written YYYY-MM-DD.",
+    "date_does_not_exist": "birth_date must be a real date written YYYY-MM-DD.",
+    "date_in_future": "birth_date cannot be after as_of.",
+    "date_too_old": "birth_date must be 1900-01-01 or later.",
+    "choice_unknown": "not one of the allowed values; see the API documentation in the README.",
+    "number_invalid": "must be a number such as 12 or 12.5.",
+    "number_negative": "cannot be below zero.",
+    "number_too_big": "is too big.",
+}
+
+
+@page("result_link")
+def result_link(lang: str, token: str) -> Any:
+    today = date.today()
+    try:
+        answers = questionnaire_flow.read_stored(
+            unseal(token, current_app.config["SECRET_KEY"]), today
+        )
+        if not questionnaire_flow.is_complete(answers, today):
+            raise questionnaire_flow.InvalidAnswers("incomplete")
+    except BrokenLink as broken:
+        return render_step(
+            "start",
+            {},
+            status=410 if broken.problem.value == "expired" else 400,
+            problem=broken.problem.value,
+        )
+    except questionnaire_flow.InvalidAnswers:
+        return render_step("start", {}, status=400, problem="invalid")
+    return render_result(answers, today, lang)
 
 
 @page("chat")

@@ -12,6 +12,11 @@
     });
   });
 
+  document.querySelectorAll(".js-print").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // Suggestions as you type: links to the best answers, announced politely to screen readers.
   document.querySelectorAll(".js-search-suggest").forEach(function (form) {
     var input = form.querySelector("input[name=q]");
