@@ -51,8 +51,9 @@ check-content: setup ## Validate all answers and print their LIX readability
 translations: setup ## Extract interface texts and update the da/en catalogues (then translate the new da entries)
 	$(FLASK) translations update
 
-bench: setup ## Print search speed figures (bench/search.py)
+bench: setup ## Print search and chat speed figures (bench/)
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/chat.py
 
 clean: ## Remove generated files
 	rm -rf $(VENV) node_modules search_index $(COMPILED)

@@ -11,6 +11,7 @@ from typing import Any
 from flask import Flask, request
 from flask_babel import Babel, format_date, get_locale
 
+from app.chat import ChatRanker
 from app.content import DEFAULT_LANGUAGE, LANGUAGES
 from app.library import Library
 from app.search import SearchIndex, Vocabulary, ensure_index
@@ -71,6 +72,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         )
     app.extensions["library"] = library
     app.extensions["search"] = open_search_indexes(app, library)
+    app.extensions["chat"] = {
+        lang: ChatRanker(index) for lang, index in app.extensions["search"].items()
+    }
+    for ranker in app.extensions["chat"].values():
+        ranker.prepare()
 
     from app import cli, views
 

@@ -33,7 +33,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 # Bump when analysis changes, so existing indexes count as stale and get rebuilt.
-ANALYSIS_VERSION = "7"
+ANALYSIS_VERSION = "9"
 MAX_QUERY_CHARS = 200
 MAX_LIMIT = 50
 # Title and the other ways of asking weigh most: they are what a citizen's words resemble.
@@ -310,6 +310,13 @@ class SearchIndex:
         self.vocabulary = vocabulary
         self.analyzer = make_analyzer(lang, vocabulary)
         self.base_analyzer = _base_analyzer(lang, vocabulary)
+        # group term -> its two-word members, e.g. "syn2" -> {("arn", "pension")}
+        self._synonym_phrases: dict[str, set[tuple[str, ...]]] = {}
+        for number, group in enumerate(vocabulary.synonyms):
+            for member in group:
+                words = tuple(token.text for token in self.base_analyzer(member))
+                if len(words) == 2:
+                    self._synonym_phrases.setdefault(f"{SYNONYM_PREFIX}{number}", set()).add(words)
         self._searcher: Searcher | None = None
         self._corrector = None
         self._pid: int | None = None
@@ -317,6 +324,7 @@ class SearchIndex:
         self._word_terms: dict[str, frozenset[str]] = {}
         self._corrections: dict[str, str | None] = {}
         self._nearest: dict[str, str | None] = {}
+        self._idf: dict[str, float] = {}
         self._text_corrector = None
         self._known_words = frozenset(
             word.lower()
@@ -347,6 +355,18 @@ class SearchIndex:
             seen.setdefault(token.text, None)
         return [term for term in seen if term]
 
+    def idf(self, term: str) -> float:
+        """How telling a term is: rare in the answers' text, headings and questions -> high."""
+        found = self._idf.get(term)
+        if found is None:
+            reader = self.searcher.reader()
+            answers = max(reader.doc_count_all(), 1)
+            frequency = max(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)
+            found = math.log(1 + (answers - frequency + 0.5) / (frequency + 0.5))
+            if len(self._idf) < 200_000:
+                self._idf[term] = found
+        return found
+
     def _known(self, term: str) -> bool:
         reader = self.searcher.reader()
         return any(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)
@@ -369,20 +389,29 @@ class SearchIndex:
     def weighted_terms(self, text: str) -> list[tuple[str, float]]:
         """The query's terms with weights. A typed word counts fully and brings its synonym group
         at a low weight. The compound parts inside a word are only used when the word itself is
-        unknown to the index; then they, and the synonyms, stand in for it at full weight. (Every
-        extra term costs time, and parts of a known word add next to nothing to the ranking.)"""
+        unknown to the index; then they, and the synonyms, stand in for it at full weight. A
+        synonym phrase ("arne pension") stands in for its unknown first word, which is then not
+        "corrected" into some other word. (Every extra term costs time, and parts of a known word
+        add next to nothing to the ranking.)"""
         own_words = {token.text for token in self.base_analyzer(text)}
         weights: dict[str, float] = {}
-        owner_known = True
+        owner, owner_known, previous, previous_known = "", True, "", True
         for token in self.analyzer(text):
             term = token.text
-            if term in own_words:
-                owner_known = self._known(term)
+            if term in own_words and term != owner:
+                previous, previous_known = owner, owner_known
+                owner, owner_known = term, self._known(term)
                 weight = 1.0
             elif not owner_known:
                 weight = 1.0
             elif term.startswith(SYNONYM_PREFIX):
                 weight = EXPANSION_WEIGHT
+                if (previous, owner) in self._synonym_phrases.get(term, set()):
+                    # A two-word phrase ("disability pension") names the concept: full weight,
+                    # and an unknown first word ("arne") is not "corrected" into another word.
+                    weight = 1.0
+                    if not previous_known:
+                        weights.pop(previous, None)
             else:
                 continue
             weights[term] = max(weight, weights.get(term, 0.0))
@@ -424,11 +453,15 @@ class SearchIndex:
         leaves = rare or common
         return (Or(leaves) if leaves else None), used, corrected
 
-    def search(self, text: str, limit: int = 10) -> SearchResults:
-        query_text = clean_query(text)[:MAX_QUERY_CHARS]
+    def search(
+        self, text: str, limit: int = 10, max_chars: int = MAX_QUERY_CHARS, for_reading: bool = True
+    ) -> SearchResults:
+        """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions."""
+        query_text = clean_query(text)[:max_chars]
         results = SearchResults(query=query_text)
         query, used_terms, results.fuzzy = self.build_query(query_text)
-        results.suggestion = self.suggest(query_text)
+        if for_reading:
+            results.suggestion = self.suggest(query_text)
         if query is None:
             return results
         hits = self.searcher.search(query, limit=limit)
@@ -437,7 +470,7 @@ class SearchIndex:
             document = self.documents.get(self._slug_of.get(docnum, ""))
             if document is None:  # the index is older than the content; never show a dead link
                 continue
-            snippet = self.snippet(document.slug, document.body, wanted)
+            snippet = self.snippet(document.slug, document.body, wanted) if for_reading else ""
             results.hits.append(
                 Hit(
                     slug=document.slug,

@@ -16,16 +16,18 @@ from flask import (
     send_from_directory,
     url_for,
 )
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from app import BABEL_LOCALES, page_language, wording
+from app import chat as chat_domain
 from app import questionnaire as questionnaire_flow
+from app.chat import ChatRanker
 from app.content import CATEGORIES, LANGUAGES
 from app.facts import FOLKEPENSIONSALDER_BANDS
 from app.library import Library
-from app.rules import assess, full_time_years
+from app.rules import Answers, assess, full_time_years
 from app.sealing import BrokenLink, seal, unseal
 from app.search import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, clean_query
 
@@ -240,6 +242,8 @@ def render_result(answers: dict[str, str], today: date, lang: str) -> Any:
 def questionnaire(lang: str) -> Any:
     today = date.today()
     if request.method == "GET":
+        if "start" in request.args:
+            return start_with_sealed_answers(request.args["start"], today)
         return render_step("start", {})
     stored = {key[2:]: value for key, value in request.form.items() if key.startswith("a_")}
     try:
@@ -269,6 +273,18 @@ def questionnaire(lang: str) -> Any:
     if action == "result":
         return render_result(answers, today, lang)
     return render_check(answers, today)
+
+
+def start_with_sealed_answers(token: str, today: date) -> Any:
+    """The chat's hand-off: what it understood (a birth date) arrives sealed, never readable."""
+    try:
+        answers = questionnaire_flow.read_stored(
+            unseal(token, current_app.config["SECRET_KEY"]), today
+        )
+    except (BrokenLink, questionnaire_flow.InvalidAnswers):
+        return render_step("start", {})
+    following = questionnaire_flow.next_question(answers, today)
+    return render_question(following, answers) if following else render_check(answers, today)
 
 
 def convert_part_time(answers: dict[str, str], today: date) -> Any:
@@ -393,9 +409,154 @@ def result_link(lang: str, token: str) -> Any:
     return render_result(answers, today, lang)
 
 
-@page("chat")
-def chat(lang: str) -> str:
-    return render_template("coming_soon.html", feature="chat")
+MAX_CHAT_HISTORY = 10
+
+
+def chat_ranker(lang: str) -> ChatRanker:
+    return current_app.extensions["chat"][lang]
+
+
+def questionnaire_start_url(lang: str, born: date | None) -> str:
+    """The questionnaire, with a birth date the chat understood sealed in (never readable)."""
+    if born is None:
+        return url_for("site.questionnaire", lang=lang)
+    token = seal({"birth_date": born.isoformat()}, current_app.config["SECRET_KEY"])
+    return url_for("site.questionnaire", lang=lang, start=token)
+
+
+def chat_view(answer: chat_domain.ChatReply, lang: str) -> wording.ChatView:
+    texts = wording.CHAT_TEXTS
+    kinds = chat_domain.ReplyKind
+
+    def link(slug: str) -> tuple[str, str]:
+        found = library().get(lang, slug)
+        return (found.entry.title if found else slug), url_for("site.answer", lang=lang, slug=slug)
+
+    advice = (
+        str(texts["advice"]),
+        url_for("site.answer", lang=lang, slug="kontakt-og-raadgivning"),
+    )
+    action = None
+    if answer.offer_questionnaire or answer.kind is kinds.SENIORPENSION_DATE:
+        action = (str(texts["questionnaire"]), questionnaire_start_url(lang, answer.birth_date))
+    if answer.kind is kinds.ANSWER:
+        best = library().get(lang, answer.sources[0])
+        return wording.ChatView(
+            (best.summary if best else "",),
+            link(answer.sources[0]),
+            str(texts["also"]),
+            tuple(link(slug) for slug in answer.sources[1:3]),
+            action,
+        )
+    if answer.kind is kinds.NOT_SURE:
+        others = (*(link(slug) for slug in answer.sources[:3]), advice)
+        return wording.ChatView((str(texts["not_sure"]),), None, None, others, action)
+    if answer.kind is kinds.NO_MATCH:
+        return wording.ChatView((str(texts["no_match"]),), None, None, (advice,), action)
+    if answer.kind in (kinds.FOLKEPENSION_DATE, kinds.SENIORPENSION_DATE):
+        return wording.ChatView((date_paragraph(answer),), link(answer.sources[0]), action=action)
+    return wording.ChatView((str(texts[answer.kind.value]),), action=action)
+
+
+def date_paragraph(answer: chat_domain.ChatReply) -> str:
+    texts = wording.CHAT_TEXTS
+    if answer.birth_date is None:
+        assert answer.birth_year is not None
+        years, months, reached = chat_domain.folkepension_for(date(answer.birth_year, 1, 1))
+        values = {
+            "year": answer.birth_year,
+            "age": wording.age_text(years, months),
+            "reach_year": reached.year,
+        }
+        return str(texts["folkepension_year"]) % values
+    outcome = assess(Answers(answer.birth_date), max(date.today(), answer.birth_date))
+    values = {
+        "born": format_date(answer.birth_date, "long"),
+        "age": wording.age_text(
+            outcome.folkepensionsalder_months // 12, outcome.folkepensionsalder_months % 12
+        ),
+        "date": format_date(outcome.folkepension_date, "long"),
+        "opens": format_date(outcome.seniorpension_window_opens, "long"),
+        "apply": format_date(outcome.seniorpension_apply_from, "long"),
+    }
+    key = (
+        "seniorpension_date"
+        if answer.kind is chat_domain.ReplyKind.SENIORPENSION_DATE
+        else "folkepension_date"
+    )
+    return str(texts[key]) % values
+
+
+def answer_chat(message: str, lang: str) -> tuple[chat_domain.ChatReply, wording.ChatView]:
+    found = chat_domain.reply(message, chat_ranker(lang), date.today())
+    return found, chat_view(found, lang)
+
+
+@page("chat", methods=["GET", "POST"])
+def chat(lang: str) -> Any:
+    if request.method == "GET":
+        return render_template("chat.html", exchanges=[], message_error=None, wording=wording)
+    message = request.form.get("message", "")
+    history = [text for text in request.form.getlist("history") if text.strip()][-MAX_CHAT_HISTORY:]
+    if len(message) > chat_domain.MAX_MESSAGE_CHARS:
+        exchanges = [
+            (text, answer_chat(text, lang)[1])
+            for text in history
+            if len(text) <= chat_domain.MAX_MESSAGE_CHARS
+        ]
+        error = _l(
+            "Your message is too long. Please use at most %(max)s characters.",
+            max=chat_domain.MAX_MESSAGE_CHARS,
+        )
+        return render_template(
+            "chat.html", exchanges=exchanges, message_error=error, draft=message
+        ), 400
+    messages = [text[: chat_domain.MAX_MESSAGE_CHARS] for text in history] + [message]
+    exchanges = [(text, answer_chat(text, lang)[1]) for text in messages]
+    return render_template("chat.html", exchanges=exchanges, message_error=None, wording=wording)
+
+
+@bp.route("/api/v1/chat", methods=["POST"])
+def api_chat() -> Any:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return api_error("body", 'Send JSON like {"message": "...", "lang": "da"}.')
+    message, lang = data.get("message"), data.get("lang", "da")
+    if not isinstance(message, str):
+        return api_error("message", "message must be text.")
+    if len(message) > chat_domain.MAX_MESSAGE_CHARS:
+        return api_error(
+            "message", f"message is too long: at most {chat_domain.MAX_MESSAGE_CHARS} characters."
+        )
+    if lang not in LANGUAGES:
+        return api_error("lang", "lang must be 'da' or 'en'.")
+    with force_locale(BABEL_LOCALES[lang]):
+        found, view = answer_chat(message, lang)
+        return jsonify(
+            {
+                "reply": view.as_text(),
+                "sources": [
+                    {
+                        "slug": slug,
+                        "title": library().get(lang, slug).entry.title,
+                        "url": url_for("site.answer", lang=lang, slug=slug),
+                    }
+                    for slug in found.sources
+                    if library().get(lang, slug)
+                ],
+                "confidence": found.confidence.value,
+                "action": {"type": "questionnaire", "url": view.action[1]} if view.action else None,
+                "view": {
+                    "paragraphs": list(view.paragraphs),
+                    "primary": {"title": view.primary[0], "url": view.primary[1]}
+                    if view.primary
+                    else None,
+                    "others_intro": view.others_intro,
+                    "others": [{"title": title, "url": url} for title, url in view.others],
+                    "action_label": view.action[0] if view.action else None,
+                },
+            }
+        )
 
 
 @bp.route("/static/dkfds/<path:filename>")

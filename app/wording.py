@@ -3,6 +3,7 @@ modules (questions, errors, findings) turned into text. Presentation only; no ru
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import format_date, format_decimal
@@ -254,3 +255,55 @@ def hint_text(question: str) -> str:
         if "%(" in str(QUESTION_HINTS[question])
         else str(QUESTION_HINTS[question])
     )
+
+
+CHAT_TEXTS = {
+    "greeting": _l(
+        "Hello! Write your question about pension in your own words, and I will find the answer that fits best."
+    ),
+    "thanks": _l("You are welcome. Write again if you have more questions."),
+    "help": _l(
+        "I answer questions about førtidspension, seniorpension, tidlig pension and folkepension from this site's own answers. Write for example “Can I get seniorpension when my back is worn out?” or “When can I retire? I was born on 3 May 1966.” Nothing you write is saved."
+    ),
+    "empty": _l("Write your question in the field, and I will answer."),
+    "no_match": _l(
+        "Sorry, I have no answer to that. Try other words, or get advice from a person."
+    ),
+    "not_sure": _l("I am not sure I understood you. Perhaps one of these answers helps:"),
+    "read_more": _l("Read the whole answer:"),
+    "also": _l("You may also find these useful:"),
+    "advice": _l("Get advice from a person"),
+    "questionnaire": _l("Answer a few questions and see which pension fits you"),
+    "folkepension_date": _l(
+        "You were born on %(born)s. Your folkepensionsalder is %(age)s, and you reach it on %(date)s."
+    ),
+    "folkepension_year": _l(
+        "If you were born in %(year)s, your folkepensionsalder is %(age)s. You reach it on your birthday in %(reach_year)s."
+    ),
+    "seniorpension_date": _l(
+        "You were born on %(born)s. Seniorpension can be paid from %(opens)s at the earliest, and you can apply from %(apply)s. Your folkepensionsalder is %(age)s (%(date)s)."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ChatView:
+    """A chat reply ready to show: paragraphs, the answer to read, other links, and a next step."""
+
+    paragraphs: tuple[str, ...]
+    primary: tuple[str, str] | None = None
+    others_intro: str | None = None
+    others: tuple[tuple[str, str], ...] = ()
+    action: tuple[str, str] | None = None
+
+    def as_text(self) -> str:
+        lines = list(self.paragraphs)
+        if self.primary:
+            lines.append(f"{CHAT_TEXTS['read_more']} {self.primary[0]}")
+        if self.others:
+            if self.others_intro:
+                lines.append(self.others_intro)
+            lines.extend(f"- {title}" for title, _url in self.others)
+        if self.action:
+            lines.append(self.action[0])
+        return "\n".join(lines)

@@ -60,4 +60,83 @@
       if (event.key === "Escape") { clear(); }
     });
   });
+
+  // The chat as a live conversation: the reply is added to the log (a live region, so screen
+  // readers announce it) and focus stays in the text field. Without JavaScript the form posts.
+  document.querySelectorAll(".js-chat").forEach(function (form) {
+    var log = document.querySelector(".chat-log");
+    var field = form.querySelector("textarea[name=message]");
+    if (!log || !field || !window.fetch) { return; }
+    function bubble(kind, who) {
+      var box = document.createElement("div");
+      box.className = "chat-message chat-message--" + kind;
+      var label = document.createElement("p");
+      label.className = "chat-message__who";
+      label.textContent = who;
+      box.appendChild(label);
+      return box;
+    }
+    function paragraph(box, text) {
+      var p = document.createElement("p");
+      p.textContent = text;
+      box.appendChild(p);
+      return p;
+    }
+    function link(parent, title, url) {
+      var a = document.createElement("a");
+      a.href = url;
+      a.textContent = title;
+      parent.appendChild(a);
+      return a;
+    }
+    form.addEventListener("submit", function (event) {
+      var message = field.value;
+      if (message.length > 1000) { return; }
+      event.preventDefault();
+      var you = bubble("you", log.getAttribute("data-you"));
+      paragraph(you, message);
+      log.appendChild(you);
+      var history = document.createElement("input");
+      history.type = "hidden";
+      history.name = "history";
+      history.value = message;
+      form.insertBefore(history, form.firstChild);
+      field.value = "";
+      fetch(form.getAttribute("data-api"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify({ message: message, lang: form.getAttribute("data-lang") })
+      }).then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.json();
+      }).then(function (data) {
+        var bot = bubble("bot", log.getAttribute("data-bot"));
+        var view = data.view;
+        view.paragraphs.forEach(function (text) { paragraph(bot, text); });
+        if (view.primary) {
+          var p = paragraph(bot, "");
+          link(p, view.primary.title, view.primary.url);
+        }
+        if (view.others.length) {
+          if (view.others_intro) { paragraph(bot, view.others_intro); }
+          var list = document.createElement("ul");
+          view.others.forEach(function (item) {
+            var li = document.createElement("li");
+            link(li, item.title, item.url);
+            list.appendChild(li);
+          });
+          bot.appendChild(list);
+        }
+        if (data.action) {
+          var a = link(paragraph(bot, ""), view.action_label, data.action.url);
+          a.className = "button button-secondary";
+        }
+        log.appendChild(bot);
+      }).catch(function () {
+        var bot = bubble("bot", log.getAttribute("data-bot"));
+        paragraph(bot, form.getAttribute("data-error"));
+        log.appendChild(bot);
+      }).then(function () { field.focus(); });
+    });
+  });
 })();

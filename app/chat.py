@@ -1,0 +1,354 @@
+"""The guidance chat: a free-text message in, the best answers and what kind of reply out.
+
+Pure and stateless: no Flask, no storage, no logging of what citizens write. It finds answers with
+the search index (re-ranked for whole questions), understands dates of birth, and knows when it
+does not know. Texts are the views' job: this returns kinds, slugs and values."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from app.facts import folkepensionsalder_band, folkepensionsalder_date
+from app.search import SearchIndex, clean_query
+
+MAX_MESSAGE_CHARS = 1_000
+CANDIDATES = 8
+# How sure the chat is, from the best answer's evidence (see ChatRanker.rank). Calibrated on
+# tests/chat_conversations.toml and on off-topic messages: about nine in ten right first answers
+# have at least SURE_EVIDENCE; off-topic messages stay below it, most below SOME_EVIDENCE.
+SURE_EVIDENCE = 0.30
+SOME_EVIDENCE = 0.12
+
+
+class ReplyKind(StrEnum):
+    ANSWER = "answer"
+    NOT_SURE = "not_sure"
+    NO_MATCH = "no_match"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    HELP = "help"
+    EMPTY = "empty"
+    FOLKEPENSION_DATE = "folkepension_date"
+    SENIORPENSION_DATE = "seniorpension_date"
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    kind: ReplyKind
+    confidence: Confidence
+    sources: tuple[str, ...] = ()
+    birth_date: date | None = None
+    birth_year: int | None = None
+    offer_questionnaire: bool = False
+
+
+MONTHS = {
+    "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "marts": 3,
+    "march": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5, "may": 5, "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)?\d\d)\b"),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<mn>{_MONTH})\.?,?\s*(?P<y>(?:19|20)\d\d)\b"
+    ),
+    re.compile(
+        rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    ),
+)
+_BIRTH_YEAR = re.compile(r"\b(?:født|fødd|foedt|fodt|born)\s+(?:i\s+|in\s+)?(?P<y>(?:19|20)\d\d)\b")
+
+_GREETINGS = {"hej", "hejsa", "hejhej", "goddag", "godmorgen", "davs", "dav", "hallo", "halløj", "hi",
+              "hello", "hey", "god", "morgen", "good", "morning", "afternoon", "there", "med", "dig"}  # fmt: skip
+_THANKS = {"tak", "thanks", "thank", "thx", "tusind", "mange", "you", "so", "much", "for", "hjælpen",
+           "the", "help", "ok", "okay", "super", "fint", "godt", "dejligt", "great"}  # fmt: skip
+_HELP = {"hjælp", "help", "hvad", "kan", "du", "what", "can", "you", "do", "me", "jeg", "spørge",
+         "om", "ask", "about", "how", "does", "this", "work", "virker", "det", "?"}  # fmt: skip
+_HANDOFF = re.compile(
+    r"hvilke[nt]? pension|hvad (?:for )?(?:en )?pension kan|kan jeg (?:få|faa|søge|soege) "
+    r"(?:senior|førtids|fortids|foertids|tidlig)|har jeg ret til|er jeg berettiget|"
+    r"which pension|what pension|can i (?:get|apply for|claim) (?:a |the )?(?:senior|disability|early)|"
+    r"am i (?:eligible|entitled)",
+)
+_CAN_I_GET = re.compile(
+    r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|komme på)|tror du (?:jeg|han|hun)|"
+    r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
+    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget",
+)
+_CONTACT = re.compile(
+    r"hvor (?:kan jeg |skal jeg )?ringe|hvem kan (?:jeg|vi) (?:ringe|tale|snakke)|hvor ringer|telefonnummer|"
+    r"hvor (?:kan|får) (?:jeg|vi|man) (?:råd|hjælp|rådgivning)|who (?:can|do) i (?:call|talk)|"
+    r"where (?:can|do) i (?:get|find) (?:advice|help)|phone number",
+)
+CONTACT_ANSWER = "kontakt-og-raadgivning"
+_WHAT_IS = re.compile(
+    r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
+    r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
+    r"(?:something|noget) (?:called|der hedder)",
+)
+_RETIREMENT = re.compile(
+    r"folkepension|pensionsalder|gå på pension|ga pa pension|gaa paa pension|går på pension|"
+    r"retire|state pension|pension age|pensionable|hvornår kan jeg|when can i|hvornaar",
+)
+_SENIOR = re.compile(r"seniorpension|senior pension")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\?", text.lower())
+
+
+def find_birth_date(message: str, today: date) -> date | None:
+    text = message.lower()
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"])
+            year = int(parts["y"])
+            if year < 100:
+                year += 1900 if year > today.year % 100 else 2000
+            try:
+                found = date(year, month, int(parts["d"]))
+            except ValueError:
+                continue
+            if date(1900, 1, 1) <= found <= today:
+                return found
+    return None
+
+
+def find_birth_year(message: str, today: date) -> int | None:
+    match = _BIRTH_YEAR.search(message.lower())
+    if match and 1900 <= int(match["y"]) <= today.year:
+        return int(match["y"])
+    return None
+
+
+def same_folkepensionsalder_all_year(year: int) -> bool:
+    return folkepensionsalder_band(date(year, 1, 1)) == folkepensionsalder_band(date(year, 12, 31))
+
+
+def _small_talk(message: str) -> ReplyKind | None:
+    if not message.strip():
+        return ReplyKind.EMPTY
+    words = _words(message)
+    if not words:
+        return None
+    if len(words) <= 6 and set(words) <= _THANKS and {"tak", "thanks", "thank", "thx"} & set(words):
+        return ReplyKind.THANKS
+    if len(words) <= 5 and set(words) <= _GREETINGS:
+        return ReplyKind.GREETING
+    if (
+        len(words) <= 8
+        and set(words) <= _HELP
+        and (
+            {"hjælp", "help"} & set(words)
+            or {"hvad", "kan", "du"} <= set(words)
+            or {"what", "can", "you"} <= set(words)
+        )
+    ):
+        return ReplyKind.HELP
+    return None
+
+
+# Which pension a message names, and the answer with that pension's conditions.
+PENSION_TYPES: dict[str, re.Pattern[str]] = {
+    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention"),
+    "foertidspension": re.compile(
+        r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension"
+    ),
+    "tidlig_pension": re.compile(
+        r"tidlig(?:e)? pension|\barne|early pension|early retirement\b(?! pension)"
+    ),
+    "folkepension": re.compile(
+        r"folkepension|state pension|old.age pension|pensionsalder|pension age"
+    ),
+}
+INTRO_ANSWERS = {
+    "seniorpension": "hvad-er-seniorpension",
+    "foertidspension": "foertidspension-betingelser",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+CONDITIONS_ANSWERS = {
+    "seniorpension": "seniorpension-betingelser",
+    "foertidspension": "foertidspension-betingelser",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+# Weights of the re-ranking features, tuned on tests/chat_conversations.toml (see README).
+FEATURE_WEIGHTS = {
+    "search": 1.0,  # the search score, relative to the best hit
+    "profile": 1.0,  # likeness to the answer's title, questions and summary together
+    "best_question": 0.5,  # likeness to the single closest of the answer's questions
+    "asked_question": 0.25,  # the same for the message's own question sentence only
+    "pension_type": 0.2,  # the answer is about the pension the message names (or another one)
+    "intent": 0.5,  # the message asks "can I get X?", "what is X?" or "who can I call?", and this answers it
+}
+
+
+def pension_types(text: str) -> set[str]:
+    lowered = text.lower()
+    return {name for name, pattern in PENSION_TYPES.items() if pattern.search(lowered)}
+
+
+def question_sentence(message: str) -> str:
+    """The sentence(s) that ask: in a long message the story comes first, the question last."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", message.strip()) if part]
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    return " ".join(asked) if asked else (sentences[-1] if sentences else "")
+
+
+def intended_answers(lowered: str, named: set[str]) -> set[str]:
+    """Answers a message's kind of question points to, whatever its other words."""
+    intended: set[str] = set()
+    if _HANDOFF.search(lowered) or _CAN_I_GET.search(lowered):
+        intended |= {CONDITIONS_ANSWERS[name] for name in named}
+    if _WHAT_IS.search(lowered):
+        intended |= {INTRO_ANSWERS[name] for name in named}
+    if _CONTACT.search(lowered):
+        intended.add(CONTACT_ANSWER)
+    return intended
+
+
+class ChatRanker:
+    """Re-ranks the search index's candidates for a whole question: a question is not a keyword
+    query, and the answers' own questions say best what each answer is about."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._profiles: dict[str, dict[str, float]] = {}
+        self._questions: dict[str, list[dict[str, float]]] = {}
+        self._types: dict[str, set[str]] = {}
+
+    def prepare(self, max_answers: int = 2_000) -> None:
+        """Work out every answer's question profile at startup rather than on first use."""
+        if len(self.index.documents) <= max_answers:
+            for slug in self.index.documents:
+                self._prepare(slug)
+
+    def _vector(self, text: str) -> dict[str, float]:
+        return {term: self.index.idf(term) for term in set(self.index.terms(text))}
+
+    def _prepare(self, slug: str) -> None:
+        document = self.index.documents[slug]
+        self._profiles[slug] = self._vector(
+            "\n".join([document.title, *document.questions, document.summary])
+        )
+        self._questions[slug] = [
+            self._vector(text) for text in (document.title, *document.questions)
+        ]
+        self._types[slug] = pension_types(document.title)
+
+    def rank(self, message: str) -> list[tuple[str, float, float]]:
+        """Candidates best first, each with its total score and its evidence: the part of the
+        score that says the answer fits the message, not merely that it came first in search."""
+        asked_text = question_sentence(message)
+        hits = self.index.search(
+            message, limit=CANDIDATES, max_chars=MAX_MESSAGE_CHARS, for_reading=False
+        ).hits
+        scores = {hit.slug: hit.score for hit in hits}
+        for hit in (
+            self.index.search(asked_text, limit=5, for_reading=False).hits
+            if asked_text != message
+            else []
+        ):
+            scores.setdefault(hit.slug, 0.0)
+        if not scores:
+            return []
+        best = max(scores.values()) or 1.0
+        message_vector, asked_vector = self._vector(message), self._vector(asked_text)
+        named = pension_types(message)
+        intended = intended_answers(message.lower(), named)
+        weights = FEATURE_WEIGHTS
+        ranked = []
+        for slug, score in scores.items():
+            if slug not in self._profiles:
+                self._prepare(slug)
+            types = self._types[slug]
+            type_match = (1.0 if types & named else -1.0 if types else 0.0) if named else 0.0
+            evidence = (
+                weights["profile"] * _cosine(message_vector, self._profiles[slug])
+                + weights["best_question"]
+                * max(_cosine(message_vector, q) for q in self._questions[slug])
+                + weights["asked_question"]
+                * max(_cosine(asked_vector, q) for q in self._questions[slug])
+                + weights["pension_type"] * type_match
+                + weights["intent"] * (slug in intended)
+            )
+            ranked.append((slug, weights["search"] * score / best + evidence, evidence))
+        return sorted(ranked, key=lambda item: -item[1])
+
+
+def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    shared = left.keys() & right.keys()
+    if not shared:
+        return 0.0
+    dot = sum(left[term] * right[term] for term in shared)
+    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+
+
+def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
+    text = clean_query(unicodedata.normalize("NFC", message))[:MAX_MESSAGE_CHARS]
+    small_talk = _small_talk(text)
+    if small_talk is not None:
+        return ChatReply(
+            small_talk, Confidence.HIGH if small_talk is not ReplyKind.EMPTY else Confidence.NONE
+        )
+    lowered = text.lower()
+    born = find_birth_date(text, today)
+    year = None if born else find_birth_year(text, today)
+    handoff = bool(_HANDOFF.search(lowered))
+    if born and _SENIOR.search(lowered):
+        return ChatReply(
+            ReplyKind.SENIORPENSION_DATE,
+            Confidence.HIGH,
+            ("seniorpension-ansoegning",),
+            birth_date=born,
+            offer_questionnaire=True,
+        )
+    knows_age = born or (year and same_folkepensionsalder_all_year(year))
+    if knows_age and not handoff and _RETIREMENT.search(lowered):
+        return ChatReply(
+            ReplyKind.FOLKEPENSION_DATE,
+            Confidence.HIGH,
+            ("folkepensionsalder",),
+            birth_date=born,
+            birth_year=year,
+        )
+    ranked = ranker.rank(text)
+    if not ranked:
+        return ChatReply(
+            ReplyKind.NO_MATCH, Confidence.NONE, birth_date=born, offer_questionnaire=handoff
+        )
+    slugs = tuple(slug for slug, _score, _evidence in ranked[:3])
+    evidence = ranked[0][2]
+    if evidence < SOME_EVIDENCE:
+        return ChatReply(
+            ReplyKind.NO_MATCH, Confidence.NONE, birth_date=born, offer_questionnaire=handoff
+        )
+    if evidence < SURE_EVIDENCE:
+        return ChatReply(
+            ReplyKind.NOT_SURE, Confidence.LOW, slugs, birth_date=born, offer_questionnaire=handoff
+        )
+    return ChatReply(
+        ReplyKind.ANSWER, Confidence.HIGH, slugs, birth_date=born, offer_questionnaire=handoff
+    )
+
+
+def folkepension_for(born: date) -> tuple[int, int, date]:
+    band = folkepensionsalder_band(born)
+    return band.age_years, band.extra_months, folkepensionsalder_date(born)
