@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from datetime import date
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Any
 
 from flask import Flask, request
 from flask_babel import Babel, format_date, get_locale
+from flask_talisman import Talisman
 
 from app.chat import ChatRanker
 from app.content import DEFAULT_LANGUAGE, LANGUAGES
+from app.feedback import FeedbackStore
 from app.library import Library
 from app.search import SearchIndex, Vocabulary, ensure_index
 
@@ -32,6 +35,14 @@ DEFAULTS: dict[str, Any] = {
     "CONTACT_HOURS": "",
     "SEARCH_INDEX_DIR": str(ROOT / "search_index"),
     "DATABASE_URL": "sqlite:///" + str(ROOT / "instance" / "pensionsguiden.sqlite3"),
+    # The editors' page /redaktion: user name and a werkzeug password hash; unset = page closed.
+    "EDITOR_USERNAME": "redaktion",
+    "EDITOR_PASSWORD_HASH": "",
+    # Requests per client to the JSON APIs; counted in memory per worker, never logged.
+    "API_RATE_LIMIT": "120 per minute",
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
     "BABEL_DEFAULT_LOCALE": "da",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "app" / "translations"),
     "JSON_AS_ASCII": False,
@@ -50,6 +61,8 @@ def page_language() -> str:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
+    if os.environ.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env("PENSIONSGUIDEN")
     if test_config:
         app.config.from_mapping(test_config)
@@ -78,9 +91,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for ranker in app.extensions["chat"].values():
         ranker.prepare()
 
+    if app.config["DATABASE_URL"].startswith("sqlite:///"):
+        Path(app.config["DATABASE_URL"].removeprefix("sqlite:///")).parent.mkdir(
+            parents=True, exist_ok=True
+        )
+    app.extensions["feedback"] = FeedbackStore(app.config["DATABASE_URL"])
+    secure_headers(app)
+
     from app import cli, views
 
     app.register_blueprint(views.bp)
+    views.limit_api_rate(app)
     cli.init_app(app)
     return app
 
@@ -99,3 +120,43 @@ def open_search_indexes(app: Flask, library: Library) -> dict[str, SearchIndex]:
             log.warning("search index for '%s' was missing or stale: rebuilt it in %s", lang, root)
         indexes[lang].prepare()
     return indexes
+
+
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": ["'self'", "data:"],
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+
+
+def secure_headers(app: Flask) -> None:
+    """Security headers on every response (Flask-Talisman): a strict CSP with no inline script or
+    style, no framing, no sniffing, a same-origin referrer, no powerful features, and HSTS when the
+    request came over HTTPS. HTTPS itself is the proxy's job, so Talisman does not redirect."""
+    Talisman(
+        app,
+        force_https=False,
+        strict_transport_security=True,
+        strict_transport_security_max_age=31_536_000,
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        frame_options="DENY",
+        referrer_policy="same-origin",
+        permissions_policy={
+            "camera": "()",
+            "microphone": "()",
+            "geolocation": "()",
+            "payment": "()",
+            "usb": "()",
+            "interest-cohort": "()",
+            "clipboard-write": "(self)",
+        },
+        session_cookie_secure=True,
+        session_cookie_http_only=True,
+    )

@@ -27,7 +27,7 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.fields import ID, TEXT, Schema
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.query import AndMaybe, Or, Query, Term
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
@@ -158,6 +158,24 @@ class DomainWordsFilter(Filter):
             previous = word
 
 
+class CachedStemmer:
+    """Snowball stemming with a thread-safe cache (Whoosh's own cache is not thread-safe).
+    Picklable, as Whoosh stores the schema with the index."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._stem = lru_cache(maxsize=200_000)(stemmer_for_language(lang))
+
+    def __call__(self, word: str) -> str:
+        return self._stem(word)
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"lang": self.lang}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["lang"])  # type: ignore[misc]
+
+
 def _base_analyzer(lang: str, vocabulary: Vocabulary):
     stopwords = frozenset(stopwords_for_language("da" if lang == "da" else "en")) | frozenset(
         vocabulary.extra_stopwords
@@ -166,7 +184,7 @@ def _base_analyzer(lang: str, vocabulary: Vocabulary):
         RegexTokenizer(_WORD)
         | LowercaseFilter()
         | StopFilter(stoplist=stopwords, minsize=1)
-        | StemFilter(lang="da" if lang == "da" else "en", cachesize=50_000)
+        | StemFilter(stemfn=CachedStemmer("da" if lang == "da" else "en"), cachesize=0)
         | FoldFilter()
     )
 

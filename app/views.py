@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     jsonify,
@@ -18,7 +21,10 @@ from flask import (
 )
 from flask_babel import force_locale, format_date
 from flask_babel import lazy_gettext as _l
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
+from werkzeug.security import check_password_hash
 
 from app import BABEL_LOCALES, page_language, wording
 from app import chat as chat_domain
@@ -26,12 +32,24 @@ from app import questionnaire as questionnaire_flow
 from app.chat import ChatRanker
 from app.content import CATEGORIES, LANGUAGES
 from app.facts import FOLKEPENSIONSALDER_BANDS
+from app.feedback import MAX_COMMENT_CHARS, FeedbackStore
 from app.library import Library
 from app.rules import Answers, assess, full_time_years
 from app.sealing import BrokenLink, seal, unseal
 from app.search import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, clean_query
 
 bp = Blueprint("site", __name__)
+RATE_LIMITED_ENDPOINTS = ("site.api_search", "site.api_eligibility", "site.api_chat")
+
+
+def limit_api_rate(app: Any) -> None:
+    """A rate limit on the JSON APIs (429 with Retry-After), one limiter per app."""
+    limiter = Limiter(get_remote_address, app=app)
+    app.extensions["api_limiter"] = limiter  # Flask-Limiter itself keeps only a weak reference
+    for endpoint in RATE_LIMITED_ENDPOINTS:
+        limited = limiter.limit(lambda: app.config["API_RATE_LIMIT"])(app.view_functions[endpoint])
+        app.view_functions[endpoint] = limited
+
 
 # Every public page has one endpoint and one path per language; url_for(endpoint, lang=...) picks it.
 PAGE_PATHS: dict[str, dict[str, str]] = {
@@ -44,6 +62,7 @@ PAGE_PATHS: dict[str, dict[str, str]] = {
     "questionnaire": {"da": "/tjek", "en": "/en/check"},
     "result_link": {"da": "/tjek/resultat/<token>", "en": "/en/check/result/<token>"},
     "chat": {"da": "/chat", "en": "/en/chat"},
+    "feedback": {"da": "/faq/<slug>/feedback", "en": "/en/faq/<slug>/feedback"},
 }
 
 CATEGORY_LABELS = {
@@ -145,6 +164,100 @@ def answer(lang: str, slug: str) -> str:
     )
 
 
+def feedback_store() -> FeedbackStore:
+    return current_app.extensions["feedback"]
+
+
+@page("feedback", methods=["POST"])
+def feedback(lang: str, slug: str) -> Any:
+    """Yes is stored at once; no asks for an optional comment first, then stores both together.
+    Works without JavaScript and without a cookie: the vote travels in the form."""
+    found = library().get(lang, slug)
+    if found is None:
+        abort(404)
+    helpful = request.form.get("helpful")
+    if helpful not in ("yes", "no"):
+        abort(400)
+    if helpful == "no" and request.form.get("step") != "comment":
+        return render_template("feedback.html", answer=found, step="comment")
+    comment = (
+        request.form.get("comment", "") if helpful == "no" and "skip" not in request.form else ""
+    )
+    if len(comment) > MAX_COMMENT_CHARS:
+        error = _l("Please keep the comment to %(max)s characters.", max=MAX_COMMENT_CHARS)
+        return render_template(
+            "feedback.html", answer=found, step="comment", error=error, draft=comment
+        ), 400
+    feedback_store().record_vote(slug, lang, helpful == "yes", comment or None, date.today())
+    return render_template("feedback.html", answer=found, step="thanks")
+
+
+@bp.route("/redaktion")
+def editors() -> Any:
+    denied = editor_login_problem()
+    if denied is not None:
+        return denied
+    store = feedback_store()
+    titles = {
+        (lang, slug): answer.entry.title
+        for lang, answers in library().answers.items()
+        for slug, answer in answers.items()
+    }
+    return render_template(
+        "editors.html", answers=store.answers(), failed=store.failed_searches(), titles=titles
+    )
+
+
+@bp.route("/redaktion/eksport.csv")
+def editors_export() -> Any:
+    denied = editor_login_problem()
+    if denied is not None:
+        return denied
+    return Response(
+        feedback_store().export_csv(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=pensionsguiden-feedback.csv"},
+    )
+
+
+def editor_login_problem() -> Any | None:
+    """HTTP basic auth against a hashed password from the settings; None when the editor may pass."""
+    expected_hash = current_app.config["EDITOR_PASSWORD_HASH"]
+    if not expected_hash:
+        return Response(
+            "The editors' page is closed: set PENSIONSGUIDEN_EDITOR_PASSWORD_HASH.\n",
+            503,
+            mimetype="text/plain",
+        )
+    auth = request.authorization
+    if (
+        auth is None
+        or auth.type != "basic"
+        or not hmac.compare_digest(auth.username or "", current_app.config["EDITOR_USERNAME"])
+        or not check_password_hash(expected_hash, auth.password or "")
+    ):
+        return Response(
+            "Log in as editor.\n",
+            401,
+            {"WWW-Authenticate": 'Basic realm="Redaktion", charset="UTF-8"'},
+            mimetype="text/plain",
+        )
+    return None
+
+
+@bp.before_app_request
+def refuse_cross_site_forms() -> Any | None:
+    """Posts from other sites are refused. The JSON API is safe without this check: a cross-site
+    JSON post needs a CORS preflight, which this site never grants."""
+    if request.method != "POST" or request.path.startswith("/api/"):
+        return None
+    origin = request.headers.get("Origin")
+    cross_site = request.headers.get("Sec-Fetch-Site") == "cross-site"
+    if cross_site or (origin and origin != "null" and urlsplit(origin).netloc != request.host):
+        abort(403)
+    return None
+
+
 @page("accessibility")
 def accessibility(lang: str) -> str:
     return render_template("accessibility.html")
@@ -163,6 +276,8 @@ def search(lang: str) -> Any:
         )
         return render_template("search.html", search_query="", error=message, results=None), 400
     results = search_index(lang).search(query) if query else None
+    if results is not None and not results.hits:
+        feedback_store().record_failed_search(query, lang)
     return render_template(
         "search.html",
         search_query=query,
@@ -565,7 +680,12 @@ def dkfds_asset(filename: str) -> Any:
 
 
 @bp.app_errorhandler(HTTPException)
-def http_error(error: HTTPException) -> tuple[str, int]:
+def http_error(error: HTTPException) -> Any:
+    if request.path.startswith("/api/"):
+        message = "Too many requests: please wait a little." if error.code == 429 else error.name
+        response = jsonify({"error": {"field": None, "message": message}})
+        response.status_code = error.code or 500
+        return response
     return render_template("error.html", error=error), error.code or 500
 
 

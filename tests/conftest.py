@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -15,6 +17,12 @@ from flask.testing import FlaskClient
 from app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every app the tests create keeps its feedback in a throwaway database and has no rate limit
+# (tests/test_security.py turns it on where it is the subject).
+_TEST_DATA = tempfile.mkdtemp(prefix="pensionsguiden-tests-")
+os.environ["PENSIONSGUIDEN_DATABASE_URL"] = f"sqlite:///{_TEST_DATA}/feedback.sqlite3"
+os.environ["PENSIONSGUIDEN_RATELIMIT_ENABLED"] = "false"
+os.environ.pop("DATABASE_URL", None)
 
 
 @pytest.fixture(scope="session")
