@@ -28,7 +28,7 @@ from whoosh.analysis import (
 )
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.lang import stemmer_for_language, stopwords_for_language
-from whoosh.query import AndMaybe, Or, Query, Term
+from whoosh.query import AndMaybe, Or, Prefix, Query, Term
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -435,7 +435,9 @@ class SearchIndex:
             weights[term] = max(weight, weights.get(term, 0.0))
         return list(weights.items())
 
-    def build_query(self, text: str) -> tuple[Query | None, list[str], bool]:
+    def build_query(
+        self, text: str, complete: bool = False
+    ) -> tuple[Query | None, list[str], bool]:
         """A flat OR of (term, field) pairs; unknown words give way to their nearest known term.
         In a large collection, a word found in very many answers only adds to the score of answers
         that a rarer word of the query found (as Lucene's common-terms query does): scoring it
@@ -446,7 +448,14 @@ class SearchIndex:
         used: list[str] = []
         corrected = False
         reader = self.searcher.reader()
+        partial = self._partial_word(text) if complete else None
         for term, weight in self.weighted_terms(text):
+            if partial and term == partial[0] and not self._known(term):
+                # Suggestions as you type: the last word is still being typed, so it is a prefix.
+                rare.extend(
+                    Prefix(name, partial[1], boost=boost) for name, boost in FIELD_BOOSTS.items()
+                )
+                continue
             if not self._known(term):
                 nearest = self._nearest_term(term)
                 if nearest is None:
@@ -471,13 +480,30 @@ class SearchIndex:
         leaves = rare or common
         return (Or(leaves) if leaves else None), used, corrected
 
+    def _partial_word(self, text: str) -> tuple[str, str] | None:
+        """The last word of a text being typed: its analysed term and its folded prefix form."""
+        words = re.findall(_WORD, text)
+        if not words or text[-1:].isspace():
+            return None
+        last = words[-1].lower()
+        analysed = [token.text for token in self.base_analyzer(last)]
+        if not analysed or len(last) < 3:
+            return None
+        return analysed[0], fold(last)
+
     def search(
-        self, text: str, limit: int = 10, max_chars: int = MAX_QUERY_CHARS, for_reading: bool = True
+        self,
+        text: str,
+        limit: int = 10,
+        max_chars: int = MAX_QUERY_CHARS,
+        for_reading: bool = True,
+        complete: bool = False,
     ) -> SearchResults:
-        """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions."""
+        """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions;
+        `complete=True` (suggestions as you type) reads the last word as the start of a word."""
         query_text = clean_query(text)[:max_chars]
         results = SearchResults(query=query_text)
-        query, used_terms, results.fuzzy = self.build_query(query_text)
+        query, used_terms, results.fuzzy = self.build_query(query_text, complete)
         if for_reading:
             results.suggestion = self.suggest(query_text)
         if query is None:

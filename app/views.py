@@ -308,7 +308,8 @@ def api_search() -> Any:
         return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
     if not 1 <= limit <= MAX_LIMIT:
         return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
-    results = search_index(lang).search(query, limit=limit)
+    complete = request.args.get("complete") == "1"
+    results = search_index(lang).search(query, limit=limit, complete=complete)
     return jsonify(
         {
             "query": results.query,

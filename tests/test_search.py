@@ -283,3 +283,13 @@ def test_search_build_command(tmp_path: Path) -> None:
     result = app.test_cli_runner().invoke(args=["search", "build"])
     assert result.exit_code == 0, result.output
     assert "Built the 'da' index: 31 answers" in result.output
+
+
+def test_suggestions_as_you_type_read_the_last_word_as_a_prefix(client) -> None:
+    plain = client.get("/api/v1/search?q=seniorpens").get_json()["results"]
+    typing = client.get("/api/v1/search?q=seniorpens&complete=1").get_json()["results"]
+    assert typing and all(
+        "seniorpension" in result["slug"] or "senior" in result["title"].lower()
+        for result in typing[:3]
+    )
+    assert len(typing) >= len(plain)

@@ -31,7 +31,7 @@
       if (query.length < 3) { clear(); return; }
       timer = window.setTimeout(function () {
         var ticket = ++latest;
-        var url = form.getAttribute("data-api") + "?limit=5&lang=" + encodeURIComponent(form.getAttribute("data-lang")) +
+        var url = form.getAttribute("data-api") + "?limit=5&complete=1&lang=" + encodeURIComponent(form.getAttribute("data-lang")) +
           "&q=" + encodeURIComponent(query);
         fetch(url, { headers: { "Accept": "application/json" } }).then(function (response) {
           return response.ok ? response.json() : { results: [] };

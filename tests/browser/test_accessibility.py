@@ -1,0 +1,129 @@
+"""axe-core on every page type in both languages (zero WCAG 2.1 A/AA violations), a keyboard-only
+run through the questionnaire, and screenshots at phone and desktop width for people to look at."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PAGES = {
+    "home": ("/", "/en/"),
+    "category": ("/kategori/foertidspension", "/en/category/foertidspension"),
+    "answer": ("/faq/folkepensionsalder", "/en/faq/folkepensionsalder"),
+    "answer-table": ("/faq/hvilken-pension-kan-jeg-soege", "/en/faq/hvilken-pension-kan-jeg-soege"),
+    "a-z": ("/a-z", "/en/a-z"),
+    "search": ("/search?q=seniorpension", "/en/search?q=senior+pension"),
+    "no-results": ("/search?q=qqxxzz", "/en/search?q=qqxxzz"),
+    "questionnaire-start": ("/tjek", "/en/check"),
+    "chat": ("/chat", "/en/chat"),
+    "not-found": ("/findes-ikke", "/en/does-not-exist"),
+    "accessibility": ("/tilgaengelighed", "/en/accessibility"),
+}
+QUESTIONNAIRE = [
+    ("birth_date", {"birth_day": "3", "birth_month": "5", "birth_year": "1966"}),
+    ("receives", {"receives": "none"}),
+    ("residence", {"residence": "yes"}),
+    ("self_supporting", {"self_supporting": "no"}),
+    ("work_years", {"work_years": "30"}),
+    ("weekly_hours", {"weekly_hours": "10"}),
+]
+
+
+def check(page: Page, what: str) -> None:
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("lang", [0, 1], ids=["da", "en"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_types_have_no_wcag_violations(
+    page: Page, base_url: str, name: str, lang: int
+) -> None:
+    page.goto(base_url + PAGES[name][lang])
+    check(page, PAGES[name][lang])
+
+
+@pytest.mark.parametrize("path", ["/tjek", "/en/check"])
+def test_every_questionnaire_step_and_the_result_have_no_violations(
+    page: Page, base_url: str, path: str
+) -> None:
+    page.goto(base_url + path)
+    page.locator("button[value=start]").click()
+    for question, fields in QUESTIONNAIRE:
+        check(page, f"{path} {question}")
+        for name, value in fields.items():
+            field = page.locator(f"[name={name}]")
+            if field.first.get_attribute("type") == "radio":
+                page.locator(f"[name={name}][value={value}]").check()
+            else:
+                field.fill(value)
+        page.locator("button[value=answer]").click()
+    check(page, f"{path} check answers")
+    page.locator("button[value=result]").click()
+    check(page, f"{path} result")
+
+
+def test_errors_have_no_violations(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/tjek")
+    page.locator("button[value=start]").click()
+    page.locator("button[value=answer]").click()  # nothing filled in
+    expect(page.locator("#error-birth_date")).to_be_visible()
+    check(page, "birth date error")
+
+
+def test_questionnaire_with_the_keyboard_only(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/tjek")
+    page.keyboard.press("Tab")
+    expect(page.locator(".skipnav")).to_be_focused()
+    page.keyboard.press("Enter")  # skip to the content
+    page.locator("button[value=start]").focus()
+    page.keyboard.press("Enter")
+    page.locator("#birth_day").focus()
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    page.keyboard.type("5")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1966")
+    page.keyboard.press("Enter")  # submits with "Fortsæt", not "Tilbage"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Får du allerede pension eller efterløn?"
+    )
+    page.locator("#receives-first").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    while page.evaluate("document.activeElement.value") != "answer":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bor du i Danmark")
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "label"), [(390, 844, "phone"), (1280, 900, "desktop")]
+)
+@pytest.mark.parametrize(
+    "name", ["home", "answer", "answer-table", "search", "chat", "questionnaire-start"]
+)
+def test_screenshots(
+    browser, base_url: str, artifacts, width: int, height: int, label: str, name: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + PAGES[name][0])
+    path = artifacts / f"{name}-{label}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 5_000
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width + 1, f"{name} scrolls sideways at {width}px"
+    context.close()
+
+
+def test_usable_at_320_pixels_and_400_percent_zoom(browser, base_url: str) -> None:
+    # 1280 px at 400 % zoom is 320 CSS pixels wide: WCAG 1.4.10 reflow.
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in ["/", "/faq/hvilken-pension-kan-jeg-soege", "/tjek", "/chat", "/search?q=pension"]:
+        page.goto(base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 321, path
+    context.close()

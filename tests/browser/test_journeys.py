@@ -1,0 +1,112 @@
+"""What citizens and advisors do, in a real browser: read, search, check, ask, switch language, share."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_browse_from_home_to_an_answer(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Seniorpension", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/kategori/seniorpension$"))
+    page.get_by_role("link", name="Hvad er seniorpension?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hvad er seniorpension?")
+    expect(page.get_by_role("heading", name="Lovgrundlag")).to_be_visible()
+
+
+def test_search_and_open_a_result(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.get_by_label("Søg i svarene").fill("fortidspension betingelser")
+    page.get_by_role("button", name="Søg", exact=True).click()
+    expect(page.locator(".search-results li").first).to_be_visible()
+    page.locator(".search-results a").first.click()
+    expect(page).to_have_url(re.compile(r"/faq/"))
+
+
+def test_suggestions_as_you_type(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.get_by_label("Søg i svarene").type("seniorpens", delay=20)
+    expect(page.locator(".search-suggestions li").first).to_be_visible()
+
+
+def test_questionnaire_to_a_result_changing_an_answer_on_the_way(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/tjek")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("Dag").fill("3")
+    page.get_by_label("Måned").fill("5")
+    page.get_by_label("År", exact=True).fill("1966")
+    page.get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Nej, ingen af dem").check()
+    page.get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Ja").check()
+    page.get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Nej").check()
+    page.get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Hvor mange år har du arbejdet i alt?").fill("30")
+    page.get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Hvor mange timer om ugen kan du arbejde i dit seneste job?").fill("10")
+    page.get_by_role("button", name="Fortsæt").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tjek dine svar")
+    page.get_by_role("button", name=re.compile("Ændr – Kan du forsørge")).click()
+    page.get_by_label("Ja").check()
+    page.get_by_role("button", name="Fortsæt").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tjek dine svar")
+    page.get_by_role("button", name="Se resultatet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dit resultat")
+    expect(page.locator(".route--recommended")).to_contain_text(
+        "Seniorpension"
+    )  # førtidspension no longer fits
+    assert "1966" not in page.url
+
+
+def test_chat_live_with_javascript(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/chat")
+    field = page.get_by_label("Dit spørgsmål")
+    field.fill("hvornår kan jeg gå på folkepension? født 3. maj 1966")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".chat-log")).to_contain_text("3. maj 2034")
+    expect(field).to_be_focused()
+    assert page.url.endswith("/chat")  # no page load
+
+
+def test_chat_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/en/chat")
+    page.get_by_label("Your question").fill("What is seniorpension?")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".chat-log")).to_contain_text("Read the whole answer")
+    page.get_by_label("Your question").fill("thanks")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".chat-message--you")).to_have_count(2)
+    context.close()
+
+
+def test_switch_language_keeps_the_answer(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/faq/tidlig-pension")
+    page.locator(".site-language").click()
+    expect(page).to_have_url(base_url + "/en/faq/tidlig-pension")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_copy_an_answers_link(browser, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "/faq/folkepensionsalder")
+    page.get_by_role("button", name="Kopiér link").click()
+    expect(page.locator(".js-copy-status")).to_have_text("Linket er kopieret.")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/faq/folkepensionsalder")
+    context.close()
+
+
+def test_feedback_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/faq/arbejdsproevning")
+    page.get_by_role("button", name="Nej").click()
+    page.get_by_label("Din kommentar (frivillig)").fill("Mere om praktik")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tak")
+    context.close()
