@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import secrets
@@ -17,6 +19,7 @@ from app.chat import ChatRanker
 from app.content import DEFAULT_LANGUAGE, LANGUAGES
 from app.feedback import FeedbackStore
 from app.library import Library
+from app.page_cache import PageCache
 from app.search import SearchIndex, Vocabulary, ensure_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # Serve pages that are the same for everyone (answers, categories, ...) from memory.
+    "PAGE_CACHE": True,
     "BABEL_DEFAULT_LOCALE": "da",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "app" / "translations"),
     "JSON_AS_ASCII": False,
@@ -59,7 +64,7 @@ def page_language() -> str:
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # assets are served under fingerprinted names
     app.config.from_mapping(DEFAULTS)
     if os.environ.get("DATABASE_URL"):
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
@@ -102,8 +107,27 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.bp)
     views.limit_api_rate(app)
+    app.extensions["asset_fingerprints"] = fingerprint_assets(Path(app.root_path) / "static")
+    app.extensions["dkfds_version"] = dkfds_version(Path(app.config["DKFDS_DIR"]))
+    if app.config["PAGE_CACHE"]:
+        with app.test_request_context():
+            cacheable = frozenset(views.all_public_paths()) - {"/search", "/en/search"}
+        app.wsgi_app = PageCache(app.wsgi_app, cacheable.__contains__)  # type: ignore[method-assign]
     cli.init_app(app)
     return app
+
+
+def fingerprint_assets(folder: Path) -> dict[str, str]:
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        for path in folder.iterdir()
+        if path.is_file()
+    }
+
+
+def dkfds_version(dist: Path) -> str:
+    package = dist.parent / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"] if package.exists() else "0"
 
 
 def open_search_indexes(app: Flask, library: Library) -> dict[str, SearchIndex]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -123,6 +124,8 @@ def page_globals() -> dict[str, Any]:
         "category_labels": CATEGORY_LABELS,
         "site_name": config["SITE_NAME"],
         "contact": contact,
+        "asset_url": asset_url,
+        "dkfds_url": dkfds_url,
     }
 
 
@@ -675,9 +678,43 @@ def api_chat() -> Any:
         )
 
 
-@bp.route("/static/dkfds/<path:filename>")
-def dkfds_asset(filename: str) -> Any:
-    return send_from_directory(current_app.config["DKFDS_DIR"], filename, max_age=86400)
+ASSET_MAX_AGE = 365 * 24 * 60 * 60
+
+
+@bp.route("/static/<fingerprint>/<path:filename>")
+def asset(fingerprint: str, filename: str) -> Any:
+    """The site's own CSS and JavaScript under a name that changes with their content, so browsers
+    and CDNs may keep them for a year."""
+    current = current_app.extensions["asset_fingerprints"].get(filename)
+    max_age = ASSET_MAX_AGE if fingerprint == current else 300
+    response = send_from_directory(
+        Path(current_app.root_path) / "static", filename, max_age=max_age
+    )
+    if fingerprint == current:
+        response.headers["Cache-Control"] += ", immutable"
+    return response
+
+
+@bp.route("/static/dkfds/<version>/<path:filename>")
+def dkfds_asset(version: str, filename: str) -> Any:
+    """Det Fælles Designsystem straight from node_modules, under its version number."""
+    current = current_app.extensions["dkfds_version"]
+    max_age = ASSET_MAX_AGE if version == current else 300
+    response = send_from_directory(current_app.config["DKFDS_DIR"], filename, max_age=max_age)
+    if version == current:
+        response.headers["Cache-Control"] += ", immutable"
+    return response
+
+
+def asset_url(filename: str) -> str:
+    fingerprint = current_app.extensions["asset_fingerprints"].get(filename, "0")
+    return url_for("site.asset", fingerprint=fingerprint, filename=filename)
+
+
+def dkfds_url(filename: str) -> str:
+    return url_for(
+        "site.dkfds_asset", version=current_app.extensions["dkfds_version"], filename=filename
+    )
 
 
 @bp.app_errorhandler(HTTPException)

@@ -148,7 +148,7 @@ def test_language_comes_from_the_url_not_headers_or_cookies(client) -> None:
 
 def test_design_system_is_served_from_the_installed_package(client) -> None:
     html = client.get("/").get_data(as_text=True)
-    css = re.search(r'href="(/static/dkfds/css/[^"]+\.css)"', html)
+    css = re.search(r'href="(/static/dkfds/[0-9.]+/css/[^"]+\.css)"', html)
     assert css, "pages link the DKFDS stylesheet"
     with client.get(css.group(1)) as response:
         assert response.status_code == 200 and b"IBMPlexSans" in response.data
@@ -156,7 +156,10 @@ def test_design_system_is_served_from_the_installed_package(client) -> None:
 
 
 def test_print_stylesheet_prints_the_address(client) -> None:
-    with client.get("/static/site.css") as response:
+    stylesheet = re.search(
+        r'href="(/static/[0-9a-f]{12}/site\.css)"', client.get("/").get_data(as_text=True)
+    )
+    with client.get(stylesheet.group(1)) as response:
         css = response.get_data(as_text=True)
     assert "@media print" in css and ".print-only" in css
     html = client.get("/faq/tidlig-pension").get_data(as_text=True)
@@ -192,3 +195,35 @@ def test_contact_details_come_from_settings() -> None:
 def test_unconfigured_contact_details_are_said_plainly(client) -> None:
     html = client.get("/faq/kontakt-og-raadgivning").get_data(as_text=True)
     assert "har ikke oplyst sine kontaktoplysninger" in html
+
+
+def test_assets_have_fingerprinted_names_and_long_cache_headers(client) -> None:
+    html = client.get("/").get_data(as_text=True)
+    for path in re.findall(r'(?:href|src)="(/static/[^"]+)"', html):
+        with client.get(path) as response:
+            assert response.status_code == 200, path
+            assert "max-age=31536000" in response.headers["Cache-Control"], path
+            assert "immutable" in response.headers["Cache-Control"], path
+    with client.get("/static/0000/site.css") as stale:  # an old name still works, briefly cached
+        assert stale.status_code == 200 and "immutable" not in stale.headers["Cache-Control"]
+
+
+def test_answer_pages_support_conditional_requests(client) -> None:
+    first = client.get("/faq/tidlig-pension")
+    etag = first.headers["ETag"]
+    assert (
+        "max-age=" in first.headers["Cache-Control"] and "public" in first.headers["Cache-Control"]
+    )
+    again = client.get("/faq/tidlig-pension", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+    assert (
+        client.get("/faq/tidlig-pension", headers={"If-None-Match": '"other"'}).status_code == 200
+    )
+    assert client.get("/faq/tidlig-pension").data == first.data
+    # Security headers are part of the cached page too.
+    assert client.get("/faq/tidlig-pension").headers["X-Frame-Options"] == "DENY"
+
+
+def test_pages_that_differ_per_visitor_are_not_cached(client) -> None:
+    assert "ETag" not in client.get("/search?q=pension").headers
+    assert "ETag" not in client.post("/tjek", data={"action": "start"}).headers
