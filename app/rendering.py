@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -128,13 +129,20 @@ def _headings(tokens: list[dict], markdown_text: str) -> list[Heading]:
     return found
 
 
-def render_markdown(markdown_text: str) -> RenderedBody:
-    filled, unknown, misplaced = fill_placeholders(markdown_text)
-    converter = markdown.Markdown(
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # Building a converter costs more than converting an answer, so all answers share one.
+    return markdown.Markdown(
         extensions=["attr_list", "tables", "sane_lists", "toc"],
         extension_configs={"toc": {"permalink": False}},
         output_format="html",
     )
+
+
+def render_markdown(markdown_text: str) -> RenderedBody:
+    filled, unknown, misplaced = fill_placeholders(markdown_text)
+    converter = _converter()
+    converter.reset()
     # Wide tables scroll sideways on a phone instead of squeezing; the wrapper takes keyboard focus
     # so the scrolling works without a mouse.
     html = (

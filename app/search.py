@@ -48,6 +48,7 @@ FIELD_BOOSTS: dict[str, float] = {
     "text": 1.0,
 }
 EXPANSION_WEIGHT = 0.15
+RECENT_SEARCHES = 2_048
 # A term in more answers than this is "common" (see SearchIndex.build_query). The site's own
 # content is far below it; it matters when the collection grows to thousands of answers.
 COMMON_TERM_ANSWERS = 500
@@ -287,13 +288,17 @@ def _remove_old_builds(root: Path, lang: str, keep: set[str]) -> None:
 
 
 def ensure_index(
-    documents: list[SearchDocument], root: Path, lang: str, vocabulary: Vocabulary
+    documents: list[SearchDocument],
+    root: Path,
+    lang: str,
+    vocabulary: Vocabulary,
+    remember: int = RECENT_SEARCHES,
 ) -> tuple[SearchIndex, bool]:
     """Open the index, rebuilding it first when it is missing or was built from other content."""
     rebuilt = current_fingerprint(root, lang) != fingerprint(documents, lang, vocabulary)
     if rebuilt:
         build_index(documents, root, lang, vocabulary)
-    return SearchIndex(root, lang, vocabulary, documents), rebuilt
+    return SearchIndex(root, lang, vocabulary, documents, remember), rebuilt
 
 
 @dataclass
@@ -318,8 +323,14 @@ class SearchIndex:
     """One language's index, opened read-only once per process (never shared across a fork)."""
 
     def __init__(
-        self, root: Path, lang: str, vocabulary: Vocabulary, documents: Iterable[SearchDocument]
+        self,
+        root: Path,
+        lang: str,
+        vocabulary: Vocabulary,
+        documents: Iterable[SearchDocument],
+        remember: int = RECENT_SEARCHES,
     ) -> None:
+        self.remember = remember
         self.directory = root / lang
         # Results come from these, not from stored fields: reading those costs a millisecond a query.
         self.documents = {document.slug: document for document in documents}
@@ -343,6 +354,9 @@ class SearchIndex:
         self._corrections: dict[str, str | None] = {}
         self._nearest: dict[str, str | None] = {}
         self._idf: dict[str, float] = {}
+        # Many citizens search for the same things (a news story sends thousands asking about
+        # "seniorpension"): recent results per worker. Results are never changed after creation.
+        self._recent: dict[tuple[str, int, bool, bool], SearchResults] = {}
         self._text_corrector = None
         self._known_words = frozenset(
             word.lower()
@@ -502,6 +516,20 @@ class SearchIndex:
         """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions;
         `complete=True` (suggestions as you type) reads the last word as the start of a word."""
         query_text = clean_query(text)[:max_chars]
+        key = (query_text, limit, for_reading, complete)
+        cached = self._recent.get(key)
+        if cached is not None:
+            return cached
+        results = self._search(query_text, limit, for_reading, complete)
+        if self.remember:
+            if len(self._recent) >= self.remember:
+                self._recent.clear()  # crude but bounded; the common searches come straight back
+            self._recent[key] = results
+        return results
+
+    def _search(
+        self, query_text: str, limit: int, for_reading: bool, complete: bool
+    ) -> SearchResults:
         results = SearchResults(query=query_text)
         query, used_terms, results.fuzzy = self.build_query(query_text, complete)
         if for_reading:

@@ -84,7 +84,9 @@ def measure(
         started = time.perf_counter()
         build_index(documents, Path(folder), lang, vocabulary)
         build_seconds = time.perf_counter() - started
-        index = SearchIndex(Path(folder), lang, vocabulary, documents)
+        index = SearchIndex(
+            Path(folder), lang, vocabulary, documents, remember=0
+        )  # measure, not recall
         index.prepare()  # as create_app does
         cold, warm = time_queries(index, queries, rounds)
         index.close()
