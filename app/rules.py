@@ -99,6 +99,29 @@ def _combine(statuses: list[Status]) -> Status:
     return next(status for status in _PRECEDENCE if status in statuses) if statuses else Status.YES
 
 
+class _Verdict:
+    """The findings for one route as they are made, and the status they add up to."""
+
+    def __init__(self, route: Route, authority: Authority) -> None:
+        self.route, self.authority = route, authority
+        self.statuses: list[Status] = []
+        self.findings: list[Finding] = []
+
+    def note(self, status: Status, finding: Finding) -> None:
+        self.statuses.append(status)
+        self.findings.append(finding)
+
+    def outcome(self, opens: date | None, today: date, fpa: date) -> RouteOutcome:
+        """`opens` is the route's first day to apply; it is only given while the route is open."""
+        status = _combine(self.statuses)
+        route_date = opens if status is not Status.NO and today < fpa else None
+        return RouteOutcome(self.route, status, route_date, self.authority, tuple(self.findings))
+
+    def already(self, legal_ref: str, key: str) -> RouteOutcome:
+        finding = Finding("already", legal_ref, key)
+        return RouteOutcome(self.route, Status.YES, None, self.authority, (finding,))
+
+
 def age_on(birth_date: date, day: date) -> int:
     years = day.year - birth_date.year
     return years - ((day.month, day.day) < (birth_date.month, birth_date.day))
@@ -120,22 +143,12 @@ def _residence(answers: Answers) -> tuple[Status, Finding] | None:
 def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     window_opens = years_before(fpa, facts.SENIORPENSION_YEARS_BEFORE_FPA.value)
     apply_from = add_months(window_opens, -facts.SENIORPENSION_APPLY_MONTHS_EARLY.value)
-    statuses: list[Status] = []
-    findings: list[Finding] = []
-
-    def note(status: Status, finding: Finding) -> None:
-        statuses.append(status)
-        findings.append(finding)
+    verdict = _Verdict(Route.SENIORPENSION, Authority.SENIORPENSION)
+    note = verdict.note
 
     if answers.receives is Receives.SENIORPENSION:
-        note(
-            Status.YES,
-            Finding(
-                "already", facts.SENIORPENSION_YEARS_BEFORE_FPA.legal_ref, "already_seniorpension"
-            ),
-        )
-        return RouteOutcome(
-            Route.SENIORPENSION, Status.YES, None, Authority.SENIORPENSION, tuple(findings)
+        return verdict.already(
+            facts.SENIORPENSION_YEARS_BEFORE_FPA.legal_ref, "already_seniorpension"
         )
     if answers.receives is Receives.FOERTIDSPENSION:
         note(
@@ -215,25 +228,16 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     residence = _residence(answers)
     if residence:
         note(*residence)
-    status = _combine(statuses)
-    route_date = apply_from if status is not Status.NO and today < fpa else None
-    return RouteOutcome(
-        Route.SENIORPENSION, status, route_date, Authority.SENIORPENSION, tuple(findings)
-    )
+    return verdict.outcome(apply_from, today, fpa)
 
 
 def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
-    statuses: list[Status] = []
-    findings: list[Finding] = []
-
-    def note(status: Status, finding: Finding) -> None:
-        statuses.append(status)
-        findings.append(finding)
+    verdict = _Verdict(Route.FOERTIDSPENSION, Authority.KOMMUNE)
+    note = verdict.note
 
     age_rule = facts.FOERTIDSPENSION_MIN_AGE
     if answers.receives is Receives.FOERTIDSPENSION:
-        finding = Finding("already", age_rule.legal_ref, "already_foertidspension")
-        return RouteOutcome(Route.FOERTIDSPENSION, Status.YES, None, Authority.KOMMUNE, (finding,))
+        return verdict.already(age_rule.legal_ref, "already_foertidspension")
     if answers.receives in (Receives.FOLKEPENSION, Receives.TIDLIG_PENSION):
         note(
             Status.NO,
@@ -282,28 +286,17 @@ def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     residence = _residence(answers)
     if residence:
         note(*residence)
-    status = _combine(statuses)
-    route_date = fortieth if status is not Status.NO and today < fpa else None
-    return RouteOutcome(
-        Route.FOERTIDSPENSION, status, route_date, Authority.KOMMUNE, tuple(findings)
-    )
+    return verdict.outcome(fortieth, today, fpa)
 
 
 def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
-    statuses: list[Status] = []
-    findings: list[Finding] = []
-
-    def note(status: Status, finding: Finding) -> None:
-        statuses.append(status)
-        findings.append(finding)
+    verdict = _Verdict(Route.TIDLIG_PENSION, Authority.UDBETALING_DANMARK)
+    note = verdict.note
 
     band = facts.tidlig_pension_band(answers.birth_date)
     law = "Lov om social pension § 26 g"
     if answers.receives is Receives.TIDLIG_PENSION:
-        finding = Finding("already", law, "already_tidlig_pension")
-        return RouteOutcome(
-            Route.TIDLIG_PENSION, Status.YES, None, Authority.UDBETALING_DANMARK, (finding,)
-        )
+        return verdict.already(law, "already_tidlig_pension")
     if answers.receives in (
         Receives.FOERTIDSPENSION,
         Receives.SENIORPENSION,
@@ -320,13 +313,7 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
                 {"date": facts.TIDLIG_PENSION_FIRST_BIRTH_DATE},
             ),
         )
-        return RouteOutcome(
-            Route.TIDLIG_PENSION,
-            _combine(statuses),
-            None,
-            Authority.UDBETALING_DANMARK,
-            tuple(findings),
-        )
+        return verdict.outcome(None, today, fpa)
     apply_from = years_before(fpa, band.apply_years_before_fpa)
     if today >= fpa:
         note(Status.NO, Finding("age", law, "tidlig_past_fpa", {"date": fpa}))
@@ -375,11 +362,7 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     residence = _residence(answers)
     if residence:
         note(*residence)
-    status = _combine(statuses)
-    route_date = apply_from if status is not Status.NO and today < fpa else None
-    return RouteOutcome(
-        Route.TIDLIG_PENSION, status, route_date, Authority.UDBETALING_DANMARK, tuple(findings)
-    )
+    return verdict.outcome(apply_from, today, fpa)
 
 
 def _folkepension(answers: Answers, today: date, fpa: date) -> RouteOutcome:

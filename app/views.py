@@ -686,22 +686,22 @@ def asset(fingerprint: str, filename: str) -> Any:
     """The site's own CSS and JavaScript under a name that changes with their content, so browsers
     and CDNs may keep them for a year."""
     current = current_app.extensions["asset_fingerprints"].get(filename)
-    max_age = ASSET_MAX_AGE if fingerprint == current else 300
-    response = send_from_directory(
-        Path(current_app.root_path) / "static", filename, max_age=max_age
-    )
-    if fingerprint == current:
-        response.headers["Cache-Control"] += ", immutable"
-    return response
+    return send_asset(Path(current_app.root_path) / "static", filename, fingerprint == current)
 
 
 @bp.route("/static/dkfds/<version>/<path:filename>")
 def dkfds_asset(version: str, filename: str) -> Any:
     """Det Fælles Designsystem straight from node_modules, under its version number."""
     current = current_app.extensions["dkfds_version"]
-    max_age = ASSET_MAX_AGE if version == current else 300
-    response = send_from_directory(current_app.config["DKFDS_DIR"], filename, max_age=max_age)
-    if version == current:
+    return send_asset(Path(current_app.config["DKFDS_DIR"]), filename, version == current)
+
+
+def send_asset(folder: Path, filename: str, name_is_current: bool) -> Any:
+    """A year and "immutable" under the current name; an old name still works, cached briefly."""
+    response = send_from_directory(
+        folder, filename, max_age=ASSET_MAX_AGE if name_is_current else 300
+    )
+    if name_is_current:
         response.headers["Cache-Control"] += ", immutable"
     return response
 
