@@ -50,6 +50,7 @@ class ChatReply:
     sources: tuple[str, ...] = ()
     birth_date: date | None = None
     birth_year: int | None = None
+    age_now: int | None = None
     offer_questionnaire: bool = False
 
 
@@ -135,6 +136,25 @@ def find_birth_year(message: str, today: date) -> int | None:
     if match and 1900 <= int(match["y"]) <= today.year:
         return int(match["y"])
     return None
+
+
+_AGE = re.compile(
+    r"\bjeg er (?P<a>\d{2}) ?år|\b(?P<b>\d{2}) år gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
+    r"\b(?P<e>\d{2}) years old"
+)
+
+
+def find_age(message: str) -> int | None:
+    match = _AGE.search(message.lower())
+    if not match:
+        return None
+    age = int(next(value for value in match.groupdict().values() if value))
+    return age if 16 <= age <= 99 else None
+
+
+def birth_years_for_age(age: int, today: date) -> tuple[int, int]:
+    """Someone who is `age` today was born in one of these two years."""
+    return today.year - age - 1, today.year - age
 
 
 def same_folkepensionsalder_all_year(year: int) -> bool:
@@ -320,7 +340,15 @@ def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
             birth_date=born,
             offer_questionnaire=True,
         )
-    knows_age = born or (year and same_folkepensionsalder_all_year(year))
+    age_now = None if born or year else find_age(text)
+    if age_now is not None:
+        first, second = birth_years_for_age(age_now, today)
+        same = folkepensionsalder_band(date(first, 1, 1)) == folkepensionsalder_band(
+            date(second, 12, 31)
+        )
+        if not same:
+            age_now = None
+    knows_age = born or (year and same_folkepensionsalder_all_year(year)) or age_now
     if knows_age and not handoff and _RETIREMENT.search(lowered):
         return ChatReply(
             ReplyKind.FOLKEPENSION_DATE,
@@ -328,6 +356,7 @@ def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
             ("folkepensionsalder",),
             birth_date=born,
             birth_year=year,
+            age_now=age_now,
         )
     ranked = ranker.rank(text)
     if not ranked:

@@ -579,6 +579,16 @@ def chat_view(answer: chat_domain.ChatReply, lang: str) -> wording.ChatView:
 
 def date_paragraph(answer: chat_domain.ChatReply) -> str:
     texts = wording.CHAT_TEXTS
+    if answer.birth_date is None and answer.age_now is not None:
+        first, second = chat_domain.birth_years_for_age(answer.age_now, date.today())
+        years, months, _reached = chat_domain.folkepension_for(date(second, 1, 1))
+        values = {
+            "now": answer.age_now,
+            "age": wording.age_text(years, months),
+            "first": first + years,
+            "second": second + years,
+        }
+        return str(texts["folkepension_age"]) % values
     if answer.birth_date is None:
         assert answer.birth_year is not None
         years, months, reached = chat_domain.folkepension_for(date(answer.birth_year, 1, 1))

@@ -277,6 +277,9 @@ CHAT_TEXTS = {
     "folkepension_date": _l(
         "You were born on %(born)s. Your folkepensionsalder is %(age)s, and you reach it on %(date)s."
     ),
+    "folkepension_age": _l(
+        "If you are %(now)s now, your folkepensionsalder is %(age)s. You reach it in %(first)s or %(second)s, depending on your birthday. Write your date of birth for the exact day."
+    ),
     "folkepension_year": _l(
         "If you were born in %(year)s, your folkepensionsalder is %(age)s. You reach it on your birthday in %(reach_year)s."
     ),

@@ -86,3 +86,17 @@ def fetch_page(client: FlaskClient) -> Callable[..., tuple[str, PageStructure]]:
         return html, page
 
     return fetch
+
+
+def plain(text: str) -> str:
+    """A text compared loosely: case, surrounding punctuation and spacing ignored."""
+    return " ".join(text.casefold().strip("?!. ").split())
+
+
+def titles_and_questions(app: Flask, lang: str) -> set[str]:
+    """Every answer's title and other ways of asking, for checking that test sets do not copy them."""
+    return {
+        plain(text)
+        for answer in app.extensions["library"].answers[lang].values()
+        for text in (answer.entry.title, *answer.entry.questions)
+    }

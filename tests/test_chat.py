@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from app.chat import ChatRanker, Confidence, ReplyKind, find_birth_date, reply
-from tests.conftest import ROOT
+from tests.conftest import ROOT, plain, titles_and_questions
 
 CONVERSATIONS = tomllib.loads(
     (ROOT / "tests" / "chat_conversations.toml").read_text(encoding="utf-8")
@@ -49,17 +49,11 @@ def test_first_source_accuracy_on_citizens_messages(rankers) -> None:
 
 
 def test_conversation_messages_are_not_copies_of_content_or_search_queries(app) -> None:
-    library = app.extensions["library"]
     for lang in ("da", "en"):
-        written = {
-            " ".join(text.casefold().strip("?!. ").split())
-            for answer in library.answers[lang].values()
-            for text in (answer.entry.title, *answer.entry.questions)
-        }
-        queries = {" ".join(case["query"].casefold().split()) for case in SEARCH_SET[lang]}
+        written = titles_and_questions(app, lang)
+        queries = {plain(case["query"]) for case in SEARCH_SET[lang]}
         for case in CONVERSATIONS[lang]:
-            message = " ".join(case["message"].casefold().strip("?!. ").split())
-            assert message not in written and message not in queries, case["message"]
+            assert plain(case["message"]) not in written | queries, case["message"]
 
 
 @pytest.mark.parametrize(
@@ -241,3 +235,21 @@ def test_nothing_the_citizen_writes_reaches_the_log(client, caplog) -> None:
         client.post("/chat", data={"message": secret})
         client.post("/api/v1/chat", json={"message": secret, "lang": "da"})
     assert "010203" not in caplog.text and "Hemmelig" not in caplog.text
+
+
+def test_an_age_gives_folkepensionsalder_and_the_two_possible_years(client) -> None:
+    data = client.post(
+        "/api/v1/chat",
+        json={"message": "jeg er 60 år, hvornår kan jeg gå på folkepension?", "lang": "da"},
+    ).get_json()
+    assert "68 år" in data["reply"] and "2033 eller 2034" in data["reply"]
+    english = client.post(
+        "/api/v1/chat", json={"message": "I am 58, when can I retire?", "lang": "en"}
+    ).get_json()
+    assert "69" in english["reply"] and "2036 or 2037" in english["reply"]
+
+
+def test_an_age_across_a_change_of_folkepensionsalder_is_not_guessed(rankers) -> None:
+    # Someone who is 55 on 23 November 2026 was born in 1970 (69) or 1971 (70): no single answer.
+    found = reply("jeg er 55 år, hvornår kan jeg gå på folkepension?", rankers["da"], TODAY)
+    assert found.kind is not ReplyKind.FOLKEPENSION_DATE or found.birth_date is not None
