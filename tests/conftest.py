@@ -17,6 +17,15 @@ from flask.testing import FlaskClient
 from app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
+# One citizen's way through the questionnaire: question and the form fields that answer it.
+QUESTIONNAIRE_STEPS = [
+    ("birth_date", {"birth_day": "3", "birth_month": "5", "birth_year": "1966"}),
+    ("receives", {"receives": "none"}),
+    ("residence", {"residence": "yes"}),
+    ("self_supporting", {"self_supporting": "no"}),
+    ("work_years", {"work_years": "30"}),
+    ("weekly_hours", {"weekly_hours": "10"}),
+]
 # Every app the tests create keeps its feedback in a throwaway database and has no rate limit
 # (tests/test_security.py turns it on where it is the subject).
 _TEST_DATA = tempfile.mkdtemp(prefix="pensionsguiden-tests-")

@@ -11,6 +11,7 @@ import pytest
 
 from app import questionnaire as flow
 from app.sealing import LINK_LIFETIME_SECONDS, BrokenLink, LinkProblem, seal, unseal
+from tests.conftest import QUESTIONNAIRE_STEPS
 
 TODAY = date(2026, 11, 23)
 FULL = {
@@ -141,16 +142,8 @@ def answer(client, path: str, carried: dict[str, str], question: str, **fields: 
 
 def walk(client, path: str = "/tjek"):
     carried: dict[str, str] = {}
-    steps = [
-        ("birth_date", {"birth_day": "3", "birth_month": "5", "birth_year": "1966"}),
-        ("receives", {"receives": "none"}),
-        ("residence", {"residence": "yes"}),
-        ("self_supporting", {"self_supporting": "no"}),
-        ("work_years", {"work_years": "30"}),
-        ("weekly_hours", {"weekly_hours": "10"}),
-    ]
     response = None
-    for question, fields in steps:
+    for question, fields in QUESTIONNAIRE_STEPS:
         response, carried = answer(client, path, carried, question, **fields)
         assert response.status_code == 200, question
     return response, carried

@@ -140,10 +140,6 @@ def test_foertidspension_from_40_and_18_to_39_only_exceptionally(age_today, expe
     answers = Answers(born, self_supporting=YesNo.NO, residence=YesNo.YES)
     today = date(born.year + age_today, 6, 15)
     assert status(answers, today, Route.FOERTIDSPENSION) is expected
-    if age_today < 40:
-        assert status(
-            answers, today + 365 * DAY if age_today == 39 else today, Route.FOERTIDSPENSION
-        ) in (Status.UNKNOWN, Status.YES, Status.NOT_YET)
 
 
 def test_foertidspension_the_day_before_the_40th_birthday_is_still_the_exception() -> None:

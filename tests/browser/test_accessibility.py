@@ -7,6 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.conftest import QUESTIONNAIRE_STEPS
+
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGES = {
     "home": ("/", "/en/"),
@@ -21,14 +23,6 @@ PAGES = {
     "not-found": ("/findes-ikke", "/en/does-not-exist"),
     "accessibility": ("/tilgaengelighed", "/en/accessibility"),
 }
-QUESTIONNAIRE = [
-    ("birth_date", {"birth_day": "3", "birth_month": "5", "birth_year": "1966"}),
-    ("receives", {"receives": "none"}),
-    ("residence", {"residence": "yes"}),
-    ("self_supporting", {"self_supporting": "no"}),
-    ("work_years", {"work_years": "30"}),
-    ("weekly_hours", {"weekly_hours": "10"}),
-]
 
 
 def check(page: Page, what: str) -> None:
@@ -51,7 +45,7 @@ def test_every_questionnaire_step_and_the_result_have_no_violations(
 ) -> None:
     page.goto(base_url + path)
     page.locator("button[value=start]").click()
-    for question, fields in QUESTIONNAIRE:
+    for question, fields in QUESTIONNAIRE_STEPS:
         check(page, f"{path} {question}")
         for name, value in fields.items():
             field = page.locator(f"[name={name}]")
