@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.content import CATEGORIES, ContentSet, FaqEntry, load_content, sort_key
@@ -25,6 +25,14 @@ class Answer:
 class Library:
     content: ContentSet
     answers: dict[str, dict[str, Answer]]
+    _a_to_z: dict[str, list[Answer]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Sorted once: every page's menu and lists read these.
+        self._a_to_z = {
+            lang: sorted(answers.values(), key=lambda a: sort_key(a.entry.title))
+            for lang, answers in self.answers.items()
+        }
 
     @classmethod
     def load(cls, root: Path) -> Library:
@@ -46,7 +54,7 @@ class Library:
         return self.answers.get(lang, {}).get(slug)
 
     def a_to_z(self, lang: str) -> list[Answer]:
-        return sorted(self.answers.get(lang, {}).values(), key=lambda a: sort_key(a.entry.title))
+        return self._a_to_z.get(lang, [])
 
     def in_category(self, lang: str, category: str) -> list[Answer]:
         return [answer for answer in self.a_to_z(lang) if answer.entry.category == category]

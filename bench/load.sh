@@ -9,8 +9,6 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 WORKERS=${WORKERS:-2}
-WORKER_CLASS=${WORKER_CLASS:-sync}
-THREADS=${THREADS:-1}
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -36,10 +34,10 @@ trap cleanup EXIT
 # The site, as `make run` serves it, with the access log off while measuring and the API rate
 # limit lifted (the load comes from one address).
 started=$(date +%s.%N)
-PORT=$APP_PORT WORKERS=$WORKERS WORKER_CLASS=$WORKER_CLASS THREADS=$THREADS ACCESS_LOG=off \
+PORT=$APP_PORT WORKERS=$WORKERS ACCESS_LOG=off \
   PENSIONSGUIDEN_API_RATE_LIMIT="1000000 per minute" PENSIONSGUIDEN_SECRET_KEY=load-test \
   PENSIONSGUIDEN_DATABASE_URL="sqlite:///$work/feedback.sqlite3" \
-  .venv/bin/gunicorn -c python:app.gunicorn_config 'app:create_app()' >"$work/gunicorn.log" 2>&1 &
+  .venv/bin/gunicorn -c python:app.gunicorn_config >"$work/gunicorn.log" 2>&1 &
 APP_PID=$!
 wait_for() {
   for _ in $(seq 1 400); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
@@ -69,7 +67,7 @@ CONF
 wait_for "http://127.0.0.1:$NGINX_PORT/faq/folkepensionsalder"
 
 result() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/mix.lua "$1" -- "$2" | sed -n 's/^RESULT //p'; }
-echo "Load benchmark: $CONNECTIONS connections, $DURATION each, gunicorn $WORKERS x $WORKER_CLASS ($THREADS threads), wrk and servers on this $(nproc)-core machine"
+echo "Load benchmark: $CONNECTIONS connections, $DURATION each, gunicorn with $WORKERS workers, wrk and servers on this $(nproc)-core machine"
 mix=$(result "http://127.0.0.1:$APP_PORT" mix)
 answer=$(result "http://127.0.0.1:$APP_PORT" answer)
 static=$(result "http://127.0.0.1:$NGINX_PORT" answer)

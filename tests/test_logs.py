@@ -53,7 +53,6 @@ def test_a_whole_session_leaves_nothing_personal_in_the_logs(tmp_path) -> None:
                 "gunicorn",
                 "-c",
                 "python:app.gunicorn_config",
-                "app:create_app()",
             ],
             cwd=ROOT,
             env=env,

@@ -73,7 +73,7 @@ def live_server(tmp_path_factory) -> str:
     }
     log = (data / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:app.gunicorn_config", "app:create_app()"],
+        [sys.executable, "-m", "gunicorn", "-c", "python:app.gunicorn_config"],
         cwd=ROOT,
         env=env,
         stdout=log,
