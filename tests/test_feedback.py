@@ -7,6 +7,8 @@ import base64
 import csv
 import io
 import os
+import subprocess
+import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -18,6 +20,7 @@ from werkzeug.security import generate_password_hash
 
 from app import create_app
 from app.feedback import FeedbackStore, normalise_query, scrub
+from tests.conftest import ROOT
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
 IN_CI = os.environ.get("CI") == "true"
@@ -93,7 +96,7 @@ def test_personal_details_are_never_stored(store) -> None:
 
 
 def test_only_slug_language_vote_comment_and_date_are_kept(store) -> None:
-    from app.feedback import votes
+    from app.feedback_database import votes
 
     assert {column.name for column in votes.columns} == {
         "id",
@@ -237,3 +240,21 @@ def test_editors_see_counts_and_comments_and_can_export_csv(site) -> None:
     rows = list(csv.reader(io.StringIO(export.get_data(as_text=True))))
     assert ["votes", "folkepensionsalder", "da", "1", "1", "", ""] in rows
     assert any(row[0] == "comment" and row[-1] == "Mere om 70 år" for row in rows)
+
+
+def test_starting_the_site_does_not_open_the_feedback_database(tmp_path) -> None:
+    """Startup stays fast: SQLAlchemy is imported on the first vote or failed search, not before."""
+    script = (
+        "import sys; from app import create_app; create_app(); print('sqlalchemy' in sys.modules)"
+    )
+    env = {**os.environ, "PENSIONSGUIDEN_DATABASE_URL": f"sqlite:///{tmp_path}/feedback.sqlite3"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
+    assert not (tmp_path / "feedback.sqlite3").exists()
