@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, request, url_for
 from flask_babel import Babel, Domain, format_date, get_locale
 from flask_babel import _get_current_context as babel_request_state
 from flask_talisman import Talisman
@@ -49,11 +49,14 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_HEADERS_ENABLED": True,
     # Serve pages that are the same for everyone (answers, categories, ...) from memory.
     "PAGE_CACHE": True,
-    # Recent search results kept per worker and language (0: none, as the benchmarks measure).
+    # Recent search results and search pages kept per worker and language (0: none, as the search
+    # benchmark measures).
     "RECENT_SEARCHES": 2048,
     "BABEL_DEFAULT_LOCALE": "da",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "app" / "translations"),
     "JSON_AS_ASCII": False,
+    # The largest request body read: forms and chat messages are a few kilobytes at most.
+    "MAX_CONTENT_LENGTH": 64 * 1024,
 }
 
 log = logging.getLogger("pensionsguiden")
@@ -97,7 +100,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         log.warning("PENSIONSGUIDEN_SECRET_KEY is not set; using a random key for this process")
 
     babel = Babel(app, locale_selector=lambda: BABEL_LOCALES[page_language()])
-    babel.domain_instance = RequestCachedDomain()  # type: ignore[misc]
+    domain = babel.domain_instance = RequestCachedDomain()  # type: ignore[misc]
+    # Templates ask the domain directly: Flask-Babel's own callables look the domain up first.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda text: domain.get_translations().ugettext(text),
+        ngettext=lambda one, many, n: domain.get_translations().ungettext(one, many, n),
+        newstyle=True,
+    )
     app.jinja_env.globals.update(get_locale=get_locale, format_date=format_date)
     app.jinja_env.filters["todate"] = date.fromisoformat
     app.jinja_env.trim_blocks = True
@@ -131,8 +140,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["dkfds_version"] = dkfds_version(Path(app.config["DKFDS_DIR"]))
     if app.config["PAGE_CACHE"]:
         with app.test_request_context():
-            cacheable = frozenset(views.all_public_paths()) - {"/search", "/en/search"}
-        page_cache = PageCache(app.wsgi_app, cacheable.__contains__)
+            search_paths = frozenset(url_for("site.search", lang=lang) for lang in LANGUAGES)
+            cacheable = frozenset(views.all_public_paths()) - search_paths
+        page_cache = PageCache(
+            app.wsgi_app, cacheable.__contains__, search_paths, app.config["RECENT_SEARCHES"]
+        )
         app.wsgi_app = app.extensions["page_cache"] = page_cache  # type: ignore[method-assign]
     cli.init_app(app)
     return app

@@ -1,26 +1,33 @@
-"""The site as gunicorn serves it (app/gunicorn_config.py): uvicorn's worker with uvloop and
-httptools in front of the Flask app.
+"""The site as gunicorn serves it (app/gunicorn_config.py): uvicorn's worker, with uvloop and
+httptools, in front of the Flask app.
 
 Why not a plain WSGI worker: measured on a 2-core machine, gunicorn's own HTTP handling caps any
 WSGI app at about 4,000 requests/s with sync workers and 6,000 with threads, even one that only
-returns a constant (bench/load.sh). Pages in the page cache (answers, lists, start pages) are
-therefore answered here, on the event loop, from memory; every other request (search,
-questionnaire, chat, feedback) runs in Flask on a worker thread through a2wsgi, unchanged.
+returns a constant (bench/load.sh and the README). Here, pages in the page cache (answers, lists,
+start pages) are answered from memory straight from the event loop, with keep-alive; every other
+request (search, questionnaire, chat, feedback) goes to Flask, unchanged.
 
-The access log is written here, in the same privacy-preserving form as before: method, path without
-query string, status, size and time; never the query string, the client address or a body."""
+Flask runs on the event loop itself, one request at a time, as a sync worker would: its work is
+Python under one GIL per process, so worker threads would only take turns on the same core and
+add the cost of handing requests over (measured: fewer requests/s and a longer tail).
+
+The access log is written here: method, path without query string, status, size and time; never
+the query string, the client address or a body."""
 
 from __future__ import annotations
 
+import gc
+import io
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from a2wsgi import WSGIMiddleware
+from a2wsgi.wsgi import build_environ
 from uvicorn_worker import UvicornWorker
 
 from app import create_app
+from app.page_cache import call_wsgi
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -28,27 +35,28 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 ACCESS_LOG = logging.getLogger("pensionsguiden.access")
-# Flask's work is Python under one GIL per process: more threads than this only interleave the
-# same CPU and stretch every request's time (measured with bench/load.sh).
-FLASK_THREADS = 2
 
 
 class Site:
-    """ASGI app: cached pages from memory, everything else to Flask."""
+    """ASGI app: cached pages from memory, everything else through Flask."""
 
-    def __init__(self, flask_app: Any, flask_threads: int = FLASK_THREADS) -> None:
+    def __init__(self, flask_app: Any) -> None:
+        self.flask_app = flask_app
         self.pages = flask_app.extensions.get("page_cache")
-        self.flask = WSGIMiddleware(flask_app, workers=flask_threads)
+        # Bodies beyond Flask's limit are not read: Flask answers 413 from the Content-Length.
+        self.max_body = flask_app.config["MAX_CONTENT_LENGTH"]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.flask(scope, receive, send)  # lifespan; websockets are closed
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
             return
+        if scope["type"] != "http":
+            return  # uvicorn is started without websockets
         started = time.perf_counter()
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             send = _logging_send(scope, send, started)
         if not await self._send_cached(scope, send):
-            await self.flask(scope, receive, send)
+            await self._send_from_flask(scope, receive, send)
 
     async def _send_cached(self, scope: Scope, send: Send) -> bool:
         method, path = scope["method"], scope["path"]
@@ -60,22 +68,56 @@ class Site:
                 host = value
             elif name == b"if-none-match":
                 if_none_match = value
-        page = self.pages.get((scope["scheme"], host.decode("latin-1"), path))
+        key = (
+            scope["scheme"],
+            host.decode("latin-1"),
+            path,
+            scope["query_string"].decode("latin-1"),
+        )
+        page = self.pages.get(key)
         if page is None:
             return False  # Flask renders it, and the page cache keeps it for next time
-        status, response_headers, body = page.response(method, if_none_match.decode("latin-1"))
-        await send(
-            {
-                "type": "http.response.start",
-                "status": int(status[:3]),
-                "headers": [
-                    (name.lower().encode("latin-1"), value.encode("latin-1"))
-                    for name, value in response_headers
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        status, headers, body = page.response(method, if_none_match.decode("latin-1"))
+        await _send_response(send, status, headers, body)
         return True
+
+    async def _send_from_flask(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = bytearray()
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body") or len(body) > self.max_body:
+                break
+        environ = build_environ(scope, io.BytesIO(body))  # type: ignore[arg-type]
+        environ["wsgi.multithread"] = False
+        status, headers, content = call_wsgi(self.flask_app, environ)
+        await _send_response(send, status, headers, content)
+
+
+async def _send_response(
+    send: Send, status: str, headers: list[tuple[str, str]], body: bytes
+) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": int(status[:3]),
+            "headers": [
+                (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    # Everything is loaded before the workers start (gunicorn --preload): nothing to do here.
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
 
 
 def _logging_send(scope: Scope, send: Send, started: float) -> Send:
@@ -104,7 +146,13 @@ def _logging_send(scope: Scope, send: Send, started: float) -> Send:
 
 
 def create_asgi_app() -> Site:
-    return Site(create_app())
+    site = Site(create_app())
+    # What startup built (content, index, caches) lives as long as the process: keep it out of
+    # the garbage collector's full passes, which otherwise pause every request now and then, and
+    # out of copy-on-write page faults after the fork.
+    gc.collect()
+    gc.freeze()
+    return site
 
 
 class Worker(UvicornWorker):

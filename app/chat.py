@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from app.facts import folkepensionsalder_band, folkepensionsalder_date
 from app.search import SearchIndex, clean_query
@@ -250,8 +251,8 @@ class ChatRanker:
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
-        self._profiles: dict[str, dict[str, float]] = {}
-        self._questions: dict[str, list[dict[str, float]]] = {}
+        self._profiles: dict[str, _Vector] = {}
+        self._questions: dict[str, list[_Vector]] = {}
         self._types: dict[str, set[str]] = {}
 
     def prepare(self, max_answers: int = 2_000) -> None:
@@ -260,8 +261,9 @@ class ChatRanker:
             for slug in self.index.documents:
                 self._prepare(slug)
 
-    def _vector(self, text: str) -> dict[str, float]:
-        return {term: self.index.idf(term) for term in set(self.index.terms(text))}
+    def _vector(self, text: str) -> _Vector:
+        weights = {term: self.index.idf(term) for term in set(self.index.terms(text))}
+        return _Vector(weights, math.sqrt(sum(weight * weight for weight in weights.values())))
 
     def _prepare(self, slug: str) -> None:
         document = self.index.documents[slug]
@@ -313,12 +315,20 @@ class ChatRanker:
         return sorted(ranked, key=lambda item: -item[1])
 
 
-def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
-    shared = left.keys() & right.keys()
+class _Vector(NamedTuple):
+    """A text's terms weighted by idf, with its length worked out once (the chat compares each
+    message with every candidate's questions)."""
+
+    weights: dict[str, float]
+    norm: float
+
+
+def _cosine(left: _Vector, right: _Vector) -> float:
+    shared = left.weights.keys() & right.weights.keys()
     if not shared:
         return 0.0
-    dot = sum(left[term] * right[term] for term in shared)
-    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+    dot = sum(left.weights[term] * right.weights[term] for term in shared)
+    return dot / (left.norm * right.norm)
 
 
 def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:

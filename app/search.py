@@ -32,6 +32,8 @@ from whoosh.query import AndMaybe, Or, Prefix, Query, Term
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from app.recent import RecentMemory
+
 # Bump when analysis changes, so existing indexes count as stale and get rebuilt.
 ANALYSIS_VERSION = "9"
 MAX_QUERY_CHARS = 200
@@ -330,7 +332,6 @@ class SearchIndex:
         documents: Iterable[SearchDocument],
         remember: int = RECENT_SEARCHES,
     ) -> None:
-        self.remember = remember
         self.directory = root / lang
         # Results come from these, not from stored fields: reading those costs a millisecond a query.
         self.documents = {document.slug: document for document in documents}
@@ -356,7 +357,9 @@ class SearchIndex:
         self._idf: dict[str, float] = {}
         # Many citizens search for the same things (a news story sends thousands asking about
         # "seniorpension"): recent results per worker. Results are never changed after creation.
-        self._recent: dict[tuple[str, int, bool, bool], SearchResults] = {}
+        self._recent: RecentMemory[tuple[str, int, bool, bool], SearchResults] = RecentMemory(
+            remember
+        )
         self._text_corrector = None
         self._known_words = frozenset(
             word.lower()
@@ -517,14 +520,10 @@ class SearchIndex:
         `complete=True` (suggestions as you type) reads the last word as the start of a word."""
         query_text = clean_query(text)[:max_chars]
         key = (query_text, limit, for_reading, complete)
-        cached = self._recent.get(key)
-        if cached is not None:
-            return cached
-        results = self._search(query_text, limit, for_reading, complete)
-        if self.remember:
-            if len(self._recent) >= self.remember:
-                self._recent.clear()  # crude but bounded; the common searches come straight back
-            self._recent[key] = results
+        results = self._recent.get(key)
+        if results is None:
+            results = self._search(query_text, limit, for_reading, complete)
+            self._recent.put(key, results)
         return results
 
     def _search(

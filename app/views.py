@@ -279,9 +279,7 @@ def search(lang: str) -> Any:
         )
         return render_template("search.html", search_query="", error=message, results=None), 400
     results = search_index(lang).search(query) if query else None
-    if results is not None and not results.hits:
-        feedback_store().record_failed_search(query, lang)
-    return render_template(
+    page = render_template(
         "search.html",
         search_query=query,
         results=results,
@@ -289,6 +287,11 @@ def search(lang: str) -> Any:
         categories=library().categories(lang),
         intros=CATEGORY_INTROS,
     )
+    if results is not None and not results.hits:
+        feedback_store().record_failed_search(query, lang)
+        # Every search that finds nothing must reach this view to be counted: no cache keeps it.
+        return page, 200, {"Cache-Control": "no-store"}
+    return page
 
 
 def api_error(field: str, message: str, status: int = 400) -> tuple[Any, int]:

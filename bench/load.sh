@@ -68,6 +68,9 @@ wait_for "http://127.0.0.1:$NGINX_PORT/faq/folkepensionsalder"
 
 result() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/mix.lua "$1" -- "$2" | sed -n 's/^RESULT //p'; }
 echo "Load benchmark: $CONNECTIONS connections, $DURATION each, gunicorn with $WORKERS workers, wrk and servers on this $(nproc)-core machine"
+# Warm-up, not counted: each worker renders its cached pages and fills its caches once, as it
+# would in its first seconds of real traffic.
+wrk -t2 -c"$CONNECTIONS" -d3s -s bench/mix.lua "http://127.0.0.1:$APP_PORT" -- mix >/dev/null
 mix=$(result "http://127.0.0.1:$APP_PORT" mix)
 answer=$(result "http://127.0.0.1:$APP_PORT" answer)
 static=$(result "http://127.0.0.1:$NGINX_PORT" answer)

@@ -19,8 +19,9 @@ def call(
     method: str = "GET",
     query: bytes = b"",
     headers: list[tuple[bytes, bytes]] | None = None,
+    body: bytes = b"",
 ) -> tuple[int, dict[bytes, bytes], bytes]:
-    """One HTTP request through an ASGI app, as uvicorn would make it."""
+    """One HTTP request through an ASGI app, as uvicorn would make it (the body in two parts)."""
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -37,8 +38,11 @@ def call(
     }
     sent: list[dict[str, Any]] = []
 
+    parts = [body[: len(body) // 2], body[len(body) // 2 :]]
+
     async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+        part = parts.pop(0) if parts else b""
+        return {"type": "http.request", "body": part, "more_body": bool(parts)}
 
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
@@ -53,10 +57,10 @@ class FlaskMustNotBeCalled:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        self.calls.append(scope["path"])
-        await send({"type": "http.response.start", "status": 599, "headers": []})
-        await send({"type": "http.response.body", "body": b""})
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        self.calls.append(environ["PATH_INFO"])
+        start_response("599 Not Expected", [])
+        return [b""]
 
 
 @pytest.fixture
@@ -67,18 +71,18 @@ def site(app: Flask) -> Site:
 def test_a_cached_page_is_served_from_memory_without_flask(site: Site) -> None:
     status, headers, body = call(site, "/faq/folkepensionsalder")  # Flask renders and caches it
     assert status == 200 and b"<h1" in body
-    site.flask = FlaskMustNotBeCalled()  # type: ignore[assignment]
+    site.flask_app = FlaskMustNotBeCalled()
     again_status, again_headers, again_body = call(site, "/faq/folkepensionsalder")
     assert (again_status, again_body) == (200, body)
     assert again_headers[b"etag"] == headers[b"etag"]
     assert again_headers[b"cache-control"].startswith(b"public")
     assert b"content-security-policy" in again_headers  # the security headers are kept too
-    assert site.flask.calls == []
+    assert site.flask_app.calls == []
 
 
 def test_a_browser_that_has_the_page_gets_304_from_memory(site: Site) -> None:
     _, headers, _ = call(site, "/en/faq/tidlig-pension")
-    site.flask = FlaskMustNotBeCalled()  # type: ignore[assignment]
+    site.flask_app = FlaskMustNotBeCalled()
     status, not_modified_headers, body = call(
         site, "/en/faq/tidlig-pension", headers=[(b"if-none-match", headers[b"etag"])]
     )
@@ -88,11 +92,20 @@ def test_a_browser_that_has_the_page_gets_304_from_memory(site: Site) -> None:
     assert (head_status, head_body) == (200, b"")
 
 
+def test_a_search_page_is_served_from_memory_per_query(site: Site) -> None:
+    _, _, body = call(site, "/search", query=b"q=seniorpension")
+    assert call(site, "/search", query=b"q=zebrastriber")[0] == 200
+    site.flask_app = FlaskMustNotBeCalled()
+    assert call(site, "/search", query=b"q=seniorpension")[2] == body
+    assert call(site, "/search", query=b"q=folkepension")[0] == 599  # another search: Flask
+    assert call(site, "/search", query=b"q=zebrastriber")[0] == 599  # found nothing: counted
+
+
 @pytest.mark.parametrize(
     ("path", "method", "query"),
     [
-        ("/search", "GET", b"q=seniorpension"),  # a query string: not the same for everyone
-        ("/faq/folkepensionsalder", "GET", b"utm=x"),
+        ("/faq/folkepensionsalder", "GET", b"utm=x"),  # only search pages vary by query
+        ("/api/v1/search", "GET", b"q=seniorpension"),  # rate limited per client
         ("/tjek", "POST", b""),  # questionnaire answers
         ("/api/v1/chat", "POST", b""),
     ],
@@ -101,9 +114,9 @@ def test_searches_forms_and_apis_always_reach_flask(
     site: Site, path: str, method: str, query: bytes
 ) -> None:
     call(site, path)  # even when the plain page is cached
-    site.flask = FlaskMustNotBeCalled()  # type: ignore[assignment]
+    site.flask_app = FlaskMustNotBeCalled()
     status, _, _ = call(site, path, method=method, query=query)
-    assert status == 599 and site.flask.calls == [path]
+    assert status == 599 and site.flask_app.calls == [path]
 
 
 def test_the_access_log_has_the_path_but_no_query_or_address(
@@ -124,3 +137,39 @@ def test_uvicorn_writes_no_log_or_header_of_its_own() -> None:
     # uvicorn's access log writes the client address and the query string.
     assert Worker.CONFIG_KWARGS["access_log"] is False
     assert Worker.CONFIG_KWARGS["server_header"] is False
+
+
+def post_form(site: Site, path: str, form: bytes) -> tuple[int, dict[bytes, bytes], bytes]:
+    headers = [
+        (b"content-type", b"application/x-www-form-urlencoded"),
+        (b"content-length", str(len(form)).encode()),
+    ]
+    return call(site, path, method="POST", body=form, headers=headers)
+
+
+def test_a_form_reaches_flask_whole(site: Site) -> None:
+    form = b"a_birth_date=1966-05-03&a_receives=none&action=answer&question=residence&residence=yes"
+    status, _, body = post_form(site, "/tjek", form)
+    assert status == 200
+    assert 'name="a_residence" value="yes"' in body.decode()  # the last field arrived too
+
+
+def test_a_body_over_the_limit_gets_a_clear_413_in_the_page_language(site: Site) -> None:
+    huge = b"message=" + b"x" * (site.max_body + 10)
+    status, _, body = post_form(site, "/chat", huge)
+    assert status == 413
+    assert '<html lang="da"' in body.decode() and "for langt" in body.decode()
+
+
+def test_startup_and_shutdown_are_acknowledged(site: Site) -> None:
+    messages = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    sent: list[str] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message["type"])
+
+    asyncio.run(site({"type": "lifespan"}, receive, send))
+    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]

@@ -204,9 +204,10 @@ def test_searches_that_find_nothing_are_counted_for_the_editors(site) -> None:
     client = app.test_client()
     client.get("/search?q=Zebrastriber+og+kamelhaar")
     client.get("/search?q=zebrastriber+og+kamelhaar")
+    client.get("/search?q=zebrastriber+og+kamelhaar")  # the page comes from memory, still counted
     client.get("/search?q=010203-1234")
     client.get("/search?q=seniorpension")  # found something: not counted
-    assert app.extensions["feedback"].failed_searches() == [("zebrastriber og kamelhaar", "da", 2)]
+    assert app.extensions["feedback"].failed_searches() == [("zebrastriber og kamelhaar", "da", 3)]
     page = client.get("/redaktion", headers=basic("redaktion", password)).get_data(as_text=True)
     assert "zebrastriber og kamelhaar" in page and "010203" not in page
 

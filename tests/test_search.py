@@ -138,6 +138,34 @@ def test_empty_search_page_explains(fetch_page) -> None:
     assert "Skriv nogle få ord" in html
 
 
+@pytest.mark.parametrize(("remember", "searches"), [(2048, 1), (0, 2)])
+def test_a_repeated_search_page_comes_from_memory(
+    monkeypatch, remember: int, searches: int
+) -> None:
+    site = create_app({"TESTING": True, "RECENT_SEARCHES": remember})
+    index = site.extensions["search"]["en"]
+    searched: list[str] = []
+
+    def counted_search(text: str, *args, **kwargs):
+        searched.append(text)
+        return type(index).search(index, text, *args, **kwargs)
+
+    monkeypatch.setattr(index, "search", counted_search)
+    client = site.test_client()
+    first = client.get("/en/search?q=pension+for+the+worn+out")
+    again = client.get("/en/search?q=pension+for+the+worn+out")
+    assert first.status_code == again.status_code == 200
+    assert again.get_data() == first.get_data()
+    assert len(searched) == searches
+
+
+def test_a_search_that_finds_nothing_is_never_cached(client) -> None:
+    response = client.get("/search?q=zebrastriber+og+kamelhaar")
+    assert response.headers["Cache-Control"] == "no-store" and "ETag" not in response.headers
+    found = client.get("/search?q=seniorpension")
+    assert found.headers["Cache-Control"].startswith("public") and "ETag" in found.headers
+
+
 def test_too_long_search_is_a_clear_400_in_the_page_language(client) -> None:
     response = client.get("/en/search", query_string={"q": "pension " * 100})
     assert response.status_code == 400
