@@ -3,13 +3,18 @@ modules (questions, errors, findings) turned into text. Presentation only; no ru
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 
-from flask_babel import format_date, format_decimal
+from babel.numbers import format_decimal as babel_format_decimal
+from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 
 from app import facts
+from app.content import LANGUAGES
 from app.rules import Finding
 
 QUESTION_TITLES = {
@@ -228,18 +233,28 @@ def _value_text(value: object) -> str:
     return str(value)
 
 
-def figures() -> dict[str, object]:
-    return {
-        "min_years": facts.SENIORPENSION_MIN_WORK_YEARS.value,
-        "full_years": facts.SENIORPENSION_FULL_WORK_YEARS.value,
-        "max_hours": facts.SENIORPENSION_MAX_WEEKLY_HOURS.value,
-        "senior_years": facts.SENIORPENSION_YEARS_BEFORE_FPA.value,
-        "min_age": facts.FOERTIDSPENSION_MIN_AGE.value,
-        "exception_age": facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value,
-        "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
-        "half": format_decimal(facts.FULL_TIME_WEEKLY_HOURS.value / 2, format="#,##0.#"),
-        "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
-    }
+def figures() -> Mapping[str, object]:
+    return _figures(str(get_locale()))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _figures(locale: str) -> Mapping[str, object]:
+    # Worked out once per language: every finding and hint on a result page fills them in.
+    return MappingProxyType(
+        {
+            "min_years": facts.SENIORPENSION_MIN_WORK_YEARS.value,
+            "full_years": facts.SENIORPENSION_FULL_WORK_YEARS.value,
+            "max_hours": facts.SENIORPENSION_MAX_WEEKLY_HOURS.value,
+            "senior_years": facts.SENIORPENSION_YEARS_BEFORE_FPA.value,
+            "min_age": facts.FOERTIDSPENSION_MIN_AGE.value,
+            "exception_age": facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value,
+            "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
+            "half": babel_format_decimal(
+                facts.FULL_TIME_WEEKLY_HOURS.value / 2, format="#,##0.#", locale=locale
+            ),
+            "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
+        }
+    )
 
 
 def finding_text(finding: Finding) -> str:

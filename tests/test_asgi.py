@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from flask import Flask
 
 from app.asgi import ACCESS_LOG, Site, Worker
+
+
+def run(coroutine: Any) -> None:
+    # In a thread of its own: the browser tests leave an event loop running in this one.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, coroutine).result()
 
 
 def call(
@@ -47,7 +54,7 @@ def call(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(site(scope, receive, send))
+    run(site(scope, receive, send))
     start = next(message for message in sent if message["type"] == "http.response.start")
     body = b"".join(message.get("body", b"") for message in sent[1:])
     return start["status"], dict(start["headers"]), body
@@ -171,5 +178,5 @@ def test_startup_and_shutdown_are_acknowledged(site: Site) -> None:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message["type"])
 
-    asyncio.run(site({"type": "lifespan"}, receive, send))
+    run(site({"type": "lifespan"}, receive, send))
     assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
