@@ -7,20 +7,24 @@ returns a constant (bench/load.sh and the README). Here, pages in the page cache
 start pages) are answered from memory straight from the event loop, with keep-alive; every other
 request (search, questionnaire, chat, feedback) goes to Flask, unchanged.
 
-Flask runs on the event loop itself, one request at a time, as a sync worker would: its work is
-Python under one GIL per process, so worker threads would only take turns on the same core and
-add the cost of handing requests over (measured: fewer requests/s and a longer tail).
+Flask runs in one thread per worker, one request at a time and in the order they came, as a sync
+worker would: its work is Python under one GIL per process, so more threads would only take turns
+on the same core (measured: fewer requests/s, a longer tail). Running Flask on the event loop
+itself was as fast on average, but uvloop then left some connections waiting for seconds (p99
+over 1 s with one worker), and a citizen on such a connection would think the site was down.
 
 The access log is written here: method, path without query string, status, size and time; never
 the query string, the client address or a body."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import io
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from a2wsgi.wsgi import build_environ
@@ -45,6 +49,8 @@ class Site:
         self.pages = flask_app.extensions.get("page_cache")
         # Bodies beyond Flask's limit are not read: Flask answers 413 from the Content-Length.
         self.max_body = flask_app.config["MAX_CONTENT_LENGTH"]
+        # Started on first use, so in the worker after the fork, never in gunicorn's master.
+        self.flask_thread = ThreadPoolExecutor(1, thread_name_prefix="flask")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -89,8 +95,9 @@ class Site:
             if not message.get("more_body") or len(body) > self.max_body:
                 break
         environ = build_environ(scope, io.BytesIO(body))  # type: ignore[arg-type]
-        environ["wsgi.multithread"] = False
-        status, headers, content = call_wsgi(self.flask_app, environ)
+        status, headers, content = await asyncio.get_running_loop().run_in_executor(
+            self.flask_thread, call_wsgi, self.flask_app, environ
+        )
         await _send_response(send, status, headers, content)
 
 
