@@ -6,6 +6,7 @@
 # answer page, nginx's figures for the same page, the ratio, startup time and memory per worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/nginx.sh
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 WORKERS=${WORKERS:-2}
@@ -47,22 +48,9 @@ wait_for "http://127.0.0.1:$APP_PORT/faq/folkepensionsalder"
 ready=$(date +%s.%N)
 
 # The same answer page, as a static file from nginx.
-mkdir -p "$work/www/faq" "$work/tmp"
+mkdir -p "$work/www/faq"
 curl -sf "http://127.0.0.1:$APP_PORT/faq/folkepensionsalder" >"$work/www/faq/folkepensionsalder"
-chmod -R a+rX "$work"  # nginx's workers run as an unprivileged user
-cat >"$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
-  uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  default_type text/html;
-  server { listen 127.0.0.1:$NGINX_PORT; root $work/www; }
-}
-CONF
+write_nginx_conf "$work" "$NGINX_PORT"
 "$NGINX" -c "$work/nginx.conf"
 wait_for "http://127.0.0.1:$NGINX_PORT/faq/folkepensionsalder"
 

@@ -6,6 +6,7 @@
 # This is why app/asgi.py exists: no WSGI worker class reaches 15 % of nginx even for a constant.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/nginx.sh
 DURATION=${1:-10s}
 CONNECTIONS=${2:-64}
 command -v wrk >/dev/null && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || {
@@ -56,18 +57,6 @@ measure "gunicorn sync workers, WSGI" "${gunicorn[@]}" -k sync constant:wsgi
 measure "gunicorn gthread workers (4 threads), WSGI" "${gunicorn[@]}" -k gthread --threads 4 constant:wsgi
 measure "gunicorn uvicorn workers (app.asgi.Worker), ASGI" "${gunicorn[@]}" -k app.asgi.Worker --pythonpath "$PWD" constant:asgi
 
-mkdir -p "$work/www" "$work/tmp" && cp "$work/page" "$work/www/page" && chmod -R a+rX "$work"
-cat >"$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
-  uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  default_type text/html;
-  server { listen 127.0.0.1:$port; root $work/www; }
-}
-CONF
+mkdir -p "$work/www" && cp "$work/page" "$work/www/page"
+write_nginx_conf "$work" "$port"
 measure "nginx, static file" "$NGINX" -c "$work/nginx.conf" -g "daemon off;"
