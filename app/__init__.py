@@ -7,14 +7,19 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel.support import Translations
 from flask import Flask, request, url_for
 from flask_babel import Babel, Domain, format_date, get_locale
 from flask_babel import _get_current_context as babel_request_state
 from flask_talisman import Talisman
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from app.chat import ChatRanker
 from app.content import DEFAULT_LANGUAGE, LANGUAGES
@@ -85,6 +90,23 @@ class RequestCachedDomain(Domain):
         return translations
 
 
+def page_translators(translations: Translations) -> dict[str, Callable[..., str]]:
+    """Jinja's new-style gettext and ngettext (escaped, with %(name)s filled in) for one catalogue."""
+
+    @pass_context
+    def gettext(context: Context, text: str, **variables: Any) -> str:
+        translated = translations.ugettext(text)
+        return (Markup(translated) if context.eval_ctx.autoescape else translated) % variables
+
+    @pass_context
+    def ngettext(context: Context, one: str, many: str, n: int, **variables: Any) -> str:
+        variables.setdefault("num", n)
+        translated = translations.ungettext(one, many, n)
+        return (Markup(translated) if context.eval_ctx.autoescape else translated) % variables
+
+    return {"gettext": gettext, "ngettext": ngettext}
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)  # assets are served under fingerprinted names
     app.config.from_mapping(DEFAULTS)
@@ -100,13 +122,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         log.warning("PENSIONSGUIDEN_SECRET_KEY is not set; using a random key for this process")
 
     babel = Babel(app, locale_selector=lambda: BABEL_LOCALES[page_language()])
-    domain = babel.domain_instance = RequestCachedDomain()  # type: ignore[misc]
-    # Templates ask the domain directly: Flask-Babel's own callables look the domain up first.
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda text: domain.get_translations().ugettext(text),
-        ngettext=lambda one, many, n: domain.get_translations().ungettext(one, many, n),
-        newstyle=True,
-    )
+    babel.domain_instance = RequestCachedDomain()  # type: ignore[misc]
+    # Templates are always in the page's language, so each render gets that language's _() and
+    # ngettext() (app/views.py's context processor) instead of looking the catalogue up per text.
+    app.extensions["page_translators"] = {
+        lang: page_translators(
+            Translations.load(app.config["BABEL_TRANSLATION_DIRECTORIES"], [BABEL_LOCALES[lang]])
+        )
+        for lang in LANGUAGES
+    }
     app.jinja_env.globals.update(get_locale=get_locale, format_date=format_date)
     app.jinja_env.filters["todate"] = date.fromisoformat
     app.jinja_env.trim_blocks = True

@@ -126,6 +126,7 @@ def page_globals() -> dict[str, Any]:
         "contact": contact,
         "asset_url": asset_url,
         "dkfds_url": dkfds_url,
+        **current_app.extensions["page_translators"][lang],
     }
 
 

@@ -62,3 +62,15 @@ def test_danish_pages_show_danish_interface(client) -> None:
     assert "Gå til indholdet" in html and "Skip to the content" not in html
     english = client.get("/en/").get_data(as_text=True)
     assert "Skip to the content" in english and "Gå til indholdet" not in english
+
+
+def test_templates_translate_into_the_page_language_and_escape_what_they_fill_in(app) -> None:
+    template = app.jinja_env.from_string(
+        '{{ _("Search: %(query)s", query=q) }} | {{ ngettext("%(num)d answer", "%(num)d answers", 2) }}'
+    )
+    with app.test_request_context("/search"):
+        danish = template.render(q="<b>x</b>", **app.extensions["page_translators"]["da"])
+    with app.test_request_context("/en/search"):
+        english = template.render(q="<b>x</b>", **app.extensions["page_translators"]["en"])
+    assert danish == "Søgning: &lt;b&gt;x&lt;/b&gt; | 2 svar"
+    assert english == "Search: &lt;b&gt;x&lt;/b&gt; | 2 answers"
