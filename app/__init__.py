@@ -142,6 +142,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             "content has %d problems; run 'flask content check'", len(library.content.problems)
         )
     app.extensions["library"] = library
+    app.extensions["shared_fragments"] = {}
     app.extensions["search"] = open_search_indexes(app, library)
     app.extensions["chat"] = {
         lang: ChatRanker(index) for lang, index in app.extensions["search"].items()

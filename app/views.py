@@ -24,6 +24,7 @@ from flask_babel import force_locale, format_date
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 from werkzeug.security import check_password_hash
 
@@ -107,6 +108,16 @@ def other_language_url() -> str | None:
     return url_for(request.endpoint, **{**request.view_args, "lang": other})
 
 
+def shared_fragment(template: str) -> Markup:
+    """A part of every page that depends on nothing but the language (the menu, the footer):
+    rendered once per worker and language rather than on every page."""
+    key = (template, page_language())
+    fragments = current_app.extensions["shared_fragments"]
+    if key not in fragments:
+        fragments[key] = Markup(render_template(template))
+    return fragments[key]
+
+
 @bp.app_context_processor
 def page_globals() -> dict[str, Any]:
     lang = page_language()
@@ -126,6 +137,7 @@ def page_globals() -> dict[str, Any]:
         "contact": contact,
         "asset_url": asset_url,
         "dkfds_url": dkfds_url,
+        "shared_fragment": shared_fragment,
         **current_app.extensions["page_translators"][lang],
     }
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from app import create_app
 from app.facts import FOLKEPENSIONSALDER_BANDS
 from app.views import all_public_paths
 from tests.conftest import ROOT
@@ -229,3 +230,20 @@ def test_pages_that_differ_per_visitor_are_not_cached(client) -> None:
     assert "ETag" not in client.post("/chat", data={"message": "seniorpension"}).headers
     # A search page is the same for everyone who makes that search, so it is cached per query.
     assert "ETag" in client.get("/search?q=pension").headers
+
+
+def test_the_menu_and_footer_are_rendered_once_per_language_and_stay_in_it() -> None:
+    site = create_app({"TESTING": True, "PAGE_CACHE": False})
+    client = site.test_client()
+    danish = [client.get(path).get_data(as_text=True) for path in ("/tjek", "/a-z")]
+    english = client.get("/en/check").get_data(as_text=True)
+    footer = re.compile(r"<footer.*</footer>", re.S)
+    assert footer.search(danish[0]).group(0) == footer.search(danish[1]).group(0)
+    assert "Tilgængelighedserklæring" in danish[0] and "Accessibility statement" in english
+    assert "Tilgængelighedserklæring" not in english
+    assert sorted(site.extensions["shared_fragments"]) == [
+        ("blocks/site_footer.html", "da"),
+        ("blocks/site_footer.html", "en"),
+        ("blocks/site_nav.html", "da"),
+        ("blocks/site_nav.html", "en"),
+    ]
