@@ -292,7 +292,8 @@ class ChatRanker:
         if not scores:
             return []
         best = max(scores.values()) or 1.0
-        message_vector, asked_vector = self._vector(message), self._vector(asked_text)
+        message_vector = self._vector(message)
+        asked_vector = message_vector if asked_text == message else self._vector(asked_text)
         named = pension_types(message)
         intended = intended_answers(message.lower(), named)
         weights = FEATURE_WEIGHTS
@@ -302,12 +303,16 @@ class ChatRanker:
                 self._prepare(slug)
             types = self._types[slug]
             type_match = (1.0 if types & named else -1.0 if types else 0.0) if named else 0.0
+            best_question = max(_cosine(message_vector, q) for q in self._questions[slug])
+            asked_question = (
+                best_question
+                if asked_vector is message_vector
+                else max(_cosine(asked_vector, q) for q in self._questions[slug])
+            )
             evidence = (
                 weights["profile"] * _cosine(message_vector, self._profiles[slug])
-                + weights["best_question"]
-                * max(_cosine(message_vector, q) for q in self._questions[slug])
-                + weights["asked_question"]
-                * max(_cosine(asked_vector, q) for q in self._questions[slug])
+                + weights["best_question"] * best_question
+                + weights["asked_question"] * asked_question
                 + weights["pension_type"] * type_match
                 + weights["intent"] * (slug in intended)
             )
