@@ -51,9 +51,10 @@ check-content: setup ## Validate all answers and print their LIX readability
 translations: setup ## Extract interface texts and update the da/en catalogues (then translate the new da entries)
 	$(FLASK) translations update
 
-bench: setup ## Print search and chat speed figures (bench/)
+bench: setup ## Print search, chat and per-request speed figures (bench/; load: bench/load.sh)
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/chat.py
+	$(BIN)/python bench/requests.py
 
 clean: ## Remove generated files
 	rm -rf $(VENV) node_modules search_index $(COMPILED)
