@@ -33,14 +33,15 @@ def scrub(text: str) -> str:
     return text
 
 
+def holds_personal_details(text: str) -> bool:
+    """Whether a text looks like it holds a CPR number, phone number, e-mail address or other long
+    number: such text is never stored or cached."""
+    return any(pattern.search(text) for pattern in (_EMAIL, _CPR, _PHONE, _LONG_NUMBER))
+
+
 def normalise_query(query: str) -> str | None:
     """A failed search as it is counted, or None when it may hold personal details."""
-    if (
-        _EMAIL.search(query)
-        or _CPR.search(query)
-        or _PHONE.search(query)
-        or _LONG_NUMBER.search(query)
-    ):
+    if holds_personal_details(query):
         return None
     words = re.findall(r"[^\W_]+", query.casefold())
     normalised = " ".join(words)[:MAX_QUERY_CHARS].strip()

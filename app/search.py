@@ -32,6 +32,7 @@ from whoosh.query import AndMaybe, Or, Prefix, Query, Term
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from app.feedback import holds_personal_details
 from app.recent import RecentMemory
 
 # Bump when analysis changes, so existing indexes count as stale and get rebuilt.
@@ -523,7 +524,8 @@ class SearchIndex:
         results = self._recent.get(key)
         if results is None:
             results = self._search(query_text, limit, for_reading, complete)
-            self._recent.put(key, results)
+            if not holds_personal_details(query_text):
+                self._recent.put(key, results)
         return results
 
     def _search(

@@ -34,7 +34,7 @@ from app import questionnaire as questionnaire_flow
 from app.chat import ChatRanker
 from app.content import CATEGORIES, LANGUAGES
 from app.facts import FOLKEPENSIONSALDER_BANDS
-from app.feedback import MAX_COMMENT_CHARS, FeedbackStore
+from app.feedback import MAX_COMMENT_CHARS, FeedbackStore, holds_personal_details
 from app.library import Library
 from app.rules import Answers, assess, full_time_years
 from app.sealing import BrokenLink, seal, unseal
@@ -300,9 +300,12 @@ def search(lang: str) -> Any:
         categories=library().categories(lang),
         intros=CATEGORY_INTROS,
     )
-    if results is not None and not results.hits:
+    found_nothing = results is not None and not results.hits
+    if found_nothing:
         feedback_store().record_failed_search(query, lang)
-        # Every search that finds nothing must reach this view to be counted: no cache keeps it.
+    if found_nothing or holds_personal_details(query):
+        # No cache keeps these: a search that found nothing must reach this view to be counted,
+        # and a search with a CPR number, phone number or e-mail address in it must not be kept.
         return page, 200, {"Cache-Control": "no-store"}
     return page
 

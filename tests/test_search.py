@@ -159,9 +159,19 @@ def test_a_repeated_search_page_comes_from_memory(
     assert len(searched) == searches
 
 
-def test_a_search_that_finds_nothing_is_never_cached(client) -> None:
-    response = client.get("/search?q=zebrastriber+og+kamelhaar")
-    assert response.headers["Cache-Control"] == "no-store" and "ETag" not in response.headers
+@pytest.mark.parametrize(
+    "query",
+    ["zebrastriber+og+kamelhaar", "seniorpension+010203-1234", "seniorpension+hans%40example.dk"],
+)
+def test_a_search_that_finds_nothing_or_holds_personal_details_is_never_cached(
+    client, query: str
+) -> None:
+    for _ in range(2):
+        response = client.get(f"/search?q={query}")
+        assert response.headers["Cache-Control"] == "no-store" and "ETag" not in response.headers
+
+
+def test_a_search_that_finds_something_is_cached(client) -> None:
     found = client.get("/search?q=seniorpension")
     assert found.headers["Cache-Control"].startswith("public") and "ETag" in found.headers
 
@@ -316,3 +326,12 @@ def test_suggestions_as_you_type_read_the_last_word_as_a_prefix(client) -> None:
         for result in typing[:3]
     )
     assert len(typing) >= len(plain)
+
+
+def test_searches_with_personal_details_are_not_remembered(app) -> None:
+    index = app.extensions["search"]["da"]
+    index.search("seniorpension 010203-1234")
+    index.search("seniorpension og ryg")
+    remembered = {key[0] for key in index._recent._entries}
+    assert "seniorpension og ryg" in remembered
+    assert not any("010203" in query for query in remembered)
