@@ -26,6 +26,7 @@ from app.content import DEFAULT_LANGUAGE, LANGUAGES
 from app.feedback import FeedbackStore
 from app.library import Library
 from app.page_cache import PageCache
+from app.rate_limit_storage import SweepingMemoryStorage
 from app.search import SearchIndex, Vocabulary, ensure_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ DEFAULTS: dict[str, Any] = {
     # Requests per client to the JSON APIs; counted in memory per worker, never logged.
     "API_RATE_LIMIT": "120 per minute",
     "RATELIMIT_ENABLED": True,
-    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_STORAGE_URI": SweepingMemoryStorage.STORAGE_SCHEME[0] + "://",
     "RATELIMIT_HEADERS_ENABLED": True,
     # Serve pages that are the same for everyone (answers, categories, ...) from memory.
     "PAGE_CACHE": True,
