@@ -143,6 +143,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             "content has %d problems; run 'flask content check'", len(library.content.problems)
         )
     app.extensions["library"] = library
+    app.extensions["contact"] = {
+        key: app.config[f"CONTACT_{key.upper()}"]
+        for key in ("name", "phone", "email", "address", "hours")
+        if app.config.get(f"CONTACT_{key.upper()}")
+    }
     app.extensions["shared_fragments"] = {}
     app.extensions["search"] = open_search_indexes(app, library)
     app.extensions["chat"] = {

@@ -111,9 +111,6 @@ class ContentSet:
     def get(self, lang: str, slug: str) -> FaqEntry | None:
         return self.entries.get(lang, {}).get(slug)
 
-    def in_language(self, lang: str) -> list[FaqEntry]:
-        return list(self.entries.get(lang, {}).values())
-
 
 def _line_of_key(text: str, key: str) -> int:
     match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from app.recent import RecentMemory
@@ -33,17 +33,15 @@ class CachedPage:
     headers: list[tuple[str, str]]
     body: bytes
     etag: str
-    not_modified_headers: list[tuple[str, str]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        kept = [(name, value) for name, value in self.headers if name in ("ETag", "Cache-Control")]
-        object.__setattr__(self, "not_modified_headers", kept)
 
     def response(self, method: str, if_none_match: str) -> Response:
         """Status, headers and body for this request: a 304 when the client already has this
         version, no body for HEAD."""
         if self.etag in _etags(if_none_match):
-            return "304 Not Modified", self.not_modified_headers, b""
+            kept = [
+                (name, value) for name, value in self.headers if name in ("ETag", "Cache-Control")
+            ]
+            return "304 Not Modified", kept, b""
         return self.status, self.headers, b"" if method == "HEAD" else self.body
 
 

@@ -111,6 +111,11 @@ class _Verdict:
         self.statuses.append(status)
         self.findings.append(finding)
 
+    def note_residence(self, answers: Answers) -> None:
+        residence = _residence(answers)
+        if residence:
+            self.note(*residence)
+
     def outcome(self, opens: date | None, today: date, fpa: date) -> RouteOutcome:
         """`opens` is the route's first day to apply; it is only given while the route is open."""
         status = _combine(self.statuses)
@@ -225,9 +230,7 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
             Status.YES,
             Finding("work_capacity", limit.legal_ref, "senior_hours_ok", {"hours": hours}),
         )
-    residence = _residence(answers)
-    if residence:
-        note(*residence)
+    verdict.note_residence(answers)
     return verdict.outcome(apply_from, today, fpa)
 
 
@@ -283,9 +286,7 @@ def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
         note(Status.YES, Finding("work_capacity", capacity, "foertid_not_self_supporting"))
     else:
         note(Status.UNKNOWN, Finding("work_capacity", capacity, "foertid_capacity_unknown"))
-    residence = _residence(answers)
-    if residence:
-        note(*residence)
+    verdict.note_residence(answers)
     return verdict.outcome(fortieth, today, fpa)
 
 
@@ -359,9 +360,7 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
                 Status.UNKNOWN,
                 Finding("seniority", band.legal_ref, "tidlig_seniority_short", values),
             )
-    residence = _residence(answers)
-    if residence:
-        note(*residence)
+    verdict.note_residence(answers)
     return verdict.outcome(apply_from, today, fpa)
 
 

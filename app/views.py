@@ -122,11 +122,6 @@ def shared_fragment(template: str) -> Markup:
 def page_globals() -> dict[str, Any]:
     lang = page_language()
     config = current_app.config
-    contact = {
-        key: config[f"CONTACT_{key.upper()}"]
-        for key in ("name", "phone", "email", "address", "hours")
-        if config.get(f"CONTACT_{key.upper()}")
-    }
     return {
         "lang": lang,
         "other_lang": "en" if lang == "da" else "da",
@@ -134,7 +129,7 @@ def page_globals() -> dict[str, Any]:
         "other_language_url": other_language_url,
         "category_labels": CATEGORY_LABELS,
         "site_name": config["SITE_NAME"],
-        "contact": contact,
+        "contact": current_app.extensions["contact"],
         "asset_url": asset_url,
         "dkfds_url": dkfds_url,
         "shared_fragment": shared_fragment,

@@ -6,7 +6,7 @@
 # answer page, nginx's figures for the same page, the ratio, startup time and memory per worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/nginx.sh
+source bench/lib.sh
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 WORKERS=${WORKERS:-2}
@@ -22,7 +22,6 @@ make -s setup >/dev/null
 .venv/bin/flask --app app search build >/dev/null 2>&1
 
 work=$(mktemp -d)
-free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 APP_PORT=$(free_port)
 NGINX_PORT=$(free_port)
 cleanup() {

@@ -6,7 +6,7 @@
 # This is why app/asgi.py exists: no WSGI worker class reaches 15 % of nginx even for a constant.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/nginx.sh
+source bench/lib.sh
 DURATION=${1:-10s}
 CONNECTIONS=${2:-64}
 command -v wrk >/dev/null && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || {
@@ -22,7 +22,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 
 cat >"$work/constant.py" <<'PY'
 PAGE = b"<!doctype html><title>x</title>" + b"x" * 8192
@@ -48,6 +48,7 @@ measure() {  # name, then the server command; prints requests/s
   "$@" >"$work/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/page" && break; sleep 0.1; done
+  wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$port/page" >/dev/null  # warm-up: every worker booted
   printf '%-50s %10s req/s\n' "$name" "$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$port/page" | awk '/Requests\/sec/ {print $2}')"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }

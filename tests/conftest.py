@@ -26,6 +26,15 @@ QUESTIONNAIRE_STEPS = [
     ("work_years", {"work_years": "30"}),
     ("weekly_hours", {"weekly_hours": "10"}),
 ]
+# The same citizen's answers as every questionnaire form carries them in hidden fields.
+STORED_ANSWERS = {
+    "a_birth_date": "1966-05-03",
+    "a_receives": "none",
+    "a_residence": "yes",
+    "a_self_supporting": "no",
+    "a_work_years": "30",
+    "a_weekly_hours": "10",
+}
 # Every app the tests create keeps its feedback in a throwaway database and has no rate limit
 # (tests/test_security.py turns it on where it is the subject).
 _TEST_DATA = tempfile.mkdtemp(prefix="pensionsguiden-tests-")

@@ -11,7 +11,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, STORED_ANSWERS
 
 SECRETS = ["010203-1234", "1966-05-03", "Hemmelig Hansen", "hemmelig@example.dk", "70707070"]
 
@@ -81,15 +81,7 @@ def test_a_whole_session_leaves_nothing_personal_in_the_logs(tmp_path) -> None:
                 )
                 == 200
             )
-            answers = {
-                "a_birth_date": "1966-05-03",
-                "a_receives": "none",
-                "a_residence": "yes",
-                "a_self_supporting": "no",
-                "a_work_years": "30",
-                "a_weekly_hours": "10",
-            }
-            assert request(base, "/tjek", {**answers, "action": "result"}) == 200
+            assert request(base, "/tjek", {**STORED_ANSWERS, "action": "result"}) == 200
             assert (
                 request(
                     base,

@@ -10,17 +10,9 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, STORED_ANSWERS
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-ANSWERS = {
-    "a_birth_date": "1966-05-03",
-    "a_receives": "none",
-    "a_residence": "yes",
-    "a_self_supporting": "no",
-    "a_work_years": "30",
-    "a_weekly_hours": "10",
-}
 
 
 def pages(client) -> dict[str, str]:
@@ -57,19 +49,21 @@ def pages(client) -> dict[str, str]:
                 },
             ).get_data(as_text=True)
         for question in ("residence", "self_supporting", "work_years", "weekly_hours"):
-            carried = {key: value for key, value in ANSWERS.items() if key != f"a_{question}"}
+            carried = {
+                key: value for key, value in STORED_ANSWERS.items() if key != f"a_{question}"
+            }
             found[f"{lang}-question-{question}"] = client.post(
                 check, data={**carried, "action": f"change:{question}"}
             ).get_data(as_text=True)
         found[f"{lang}-question-error"] = client.post(
             check, data={"action": "answer", "question": "birth_date"}
         ).get_data(as_text=True)
-        found[f"{lang}-check"] = client.post(check, data={**ANSWERS, "action": "check"}).get_data(
-            as_text=True
-        )
-        found[f"{lang}-result"] = client.post(check, data={**ANSWERS, "action": "result"}).get_data(
-            as_text=True
-        )
+        found[f"{lang}-check"] = client.post(
+            check, data={**STORED_ANSWERS, "action": "check"}
+        ).get_data(as_text=True)
+        found[f"{lang}-result"] = client.post(
+            check, data={**STORED_ANSWERS, "action": "result"}
+        ).get_data(as_text=True)
         found[f"{lang}-chat-conversation"] = client.post(
             f"{prefix}/chat", data={"history": ["hej"], "message": "hvad er seniorpension"}
         ).get_data(as_text=True)

@@ -1,6 +1,12 @@
-# Shared by the load benchmarks (sourced): nginx serving the files under $1/www as static files on
-# 127.0.0.1:$2, the yardstick the site is compared with. Writes $1/nginx.conf; nginx's pid goes
-# to $1/nginx.pid.
+# Shared by the load benchmarks (sourced from the repository's root).
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# nginx serving the files under $1/www as static files on 127.0.0.1:$2, the yardstick the site is
+# compared with. Writes $1/nginx.conf; nginx's pid goes to $1/nginx.pid.
 write_nginx_conf() {
   local work=$1 port=$2
   mkdir -p "$work/www" "$work/tmp"
