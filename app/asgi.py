@@ -3,28 +3,28 @@ httptools, in front of the Flask app.
 
 Why not a plain WSGI worker: measured on a 2-core machine, gunicorn's own HTTP handling caps any
 WSGI app at about 4,000 requests/s with sync workers and 6,000 with threads, even one that only
-returns a constant (bench/load.sh and the README). Here, pages in the page cache (answers, lists,
-start pages) are answered from memory straight from the event loop, with keep-alive; every other
-request (search, questionnaire, chat, feedback) goes to Flask, unchanged.
+returns a constant (bench/servers.sh and the README). Here, pages in the page cache (answers,
+lists, start pages) are answered from memory, with keep-alive; every other request (search,
+questionnaire, chat, feedback) goes to Flask, unchanged.
 
-Flask runs in one thread per worker, one request at a time and in the order they came, as a sync
-worker would: its work is Python under one GIL per process, so more threads would only take turns
-on the same core (measured: fewer requests/s, a longer tail). Running Flask on the event loop
-itself was as fast on average, but uvloop then left some connections waiting for seconds (p99
-over 1 s with one worker), and a citizen on such a connection would think the site was down.
+Flask runs on the event loop itself, one request at a time, as a sync worker would: its work is
+Python under one GIL per process, so it cannot run beside the loop anyway. Measured under load
+(the README), handing Flask's requests to a thread instead cost a quarter of the throughput in
+GIL hand-overs, and it let cached pages overtake the rest, so every connection ended up queueing
+for Flask: questionnaire steps and chat replies took 130 ms at the median while answers took
+1 ms. On the loop, requests are served roughly in the order they came, and all wait about the same.
+A slow request holds up the other requests of its worker, as in any sync worker.
 
 The access log is written here: method, path without query string, status, size and time; never
 the query string, the client address or a body."""
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import io
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from a2wsgi.wsgi import build_environ
@@ -49,8 +49,6 @@ class Site:
         self.pages = flask_app.extensions.get("page_cache")
         # Bodies beyond Flask's limit are not read: Flask answers 413 from the Content-Length.
         self.max_body = flask_app.config["MAX_CONTENT_LENGTH"]
-        # Started on first use, so in the worker after the fork, never in gunicorn's master.
-        self.flask_thread = ThreadPoolExecutor(1, thread_name_prefix="flask")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -95,9 +93,7 @@ class Site:
             if not message.get("more_body") or len(body) > self.max_body:
                 break
         environ = build_environ(scope, io.BytesIO(body))  # type: ignore[arg-type]
-        status, headers, content = await asyncio.get_running_loop().run_in_executor(
-            self.flask_thread, call_wsgi, self.flask_app, environ
-        )
+        status, headers, content = call_wsgi(self.flask_app, environ)
         await _send_response(send, status, headers, content)
 
 
