@@ -14,6 +14,7 @@ from typing import Any
 
 from babel.support import Translations
 from flask import Flask, request, url_for
+from flask.sessions import SessionInterface
 from flask_babel import Babel, Domain, format_date, get_locale
 from flask_babel import _get_current_context as babel_request_state
 from flask_talisman import Talisman
@@ -108,8 +109,20 @@ def page_translators(translations: Translations) -> dict[str, Callable[..., str]
     return {"gettext": gettext, "ngettext": ngettext}
 
 
+class NoSessions(SessionInterface):
+    """The site keeps nothing about a visitor between requests: no session and no session cookie
+    (so nothing that needs consent), and no cookie to read and check on every request."""
+
+    def open_session(self, app: Flask, request: Any) -> Any:
+        return self.make_null_session(app)
+
+    def save_session(self, app: Flask, session: Any, response: Any) -> None:
+        return None
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)  # assets are served under fingerprinted names
+    app.session_interface = NoSessions()
     app.config.from_mapping(DEFAULTS)
     if os.environ.get("DATABASE_URL"):
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]

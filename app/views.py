@@ -48,6 +48,8 @@ def limit_api_rate(app: Any) -> None:
     """A rate limit on the JSON APIs (429 with Retry-After), one limiter per app."""
     limiter = Limiter(get_remote_address, app=app)
     app.extensions["api_limiter"] = limiter  # Flask-Limiter itself keeps only a weak reference
+    # Flask-Limiter looks at every request; pages have no limit, so it can stop at once for them.
+    limiter.request_filter(lambda: request.endpoint not in RATE_LIMITED_ENDPOINTS)
     for endpoint in RATE_LIMITED_ENDPOINTS:
         limited = limiter.limit(lambda: app.config["API_RATE_LIMIT"])(app.view_functions[endpoint])
         app.view_functions[endpoint] = limited

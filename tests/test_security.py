@@ -88,3 +88,12 @@ def test_rate_limit_on_the_apis_says_429_with_retry_after() -> None:
 
 def test_rate_limit_is_off_when_configured_off(client) -> None:
     assert all(client.get("/api/v1/search?q=pension").status_code == 200 for _ in range(200))
+
+
+def test_no_session_is_opened_or_read(app) -> None:
+    from flask import session
+    from flask.sessions import NullSession
+
+    with app.test_request_context("/", headers={"Cookie": "session=anything"}):
+        app.preprocess_request()
+        assert isinstance(session._get_current_object(), NullSession)
