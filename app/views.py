@@ -20,7 +20,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -352,7 +352,7 @@ def render_step(step: str, answers: dict[str, str], status: int = 200, **context
     """One page of the questionnaire; every page carries the answers so far in hidden fields."""
     return (
         render_template(
-            "questionnaire.html", step=step, answers=answers, wording=wording, **context
+            "questionnaire.html", step=step, answers=answers, wording=wording.current(), **context
         ),
         status,
     )
@@ -474,25 +474,25 @@ def api_eligibility() -> Any:
     answers, problem = questionnaire_flow.answers_from_query(args, today)
     if problem is not None:
         return api_error(problem.field, API_ERRORS.get(problem.key, problem.key))
-    with force_locale(BABEL_LOCALES[lang]):
-        outcome = assess(answers, today)
-        routes = [
-            {
-                "route": route.route.value,
-                "status": route.status.value,
-                "date": route.date.isoformat() if route.date else None,
-                "apply_to": route.apply_to.value,
-                "reasons": [
-                    {
-                        "rule": finding.rule,
-                        "legal_ref": finding.legal_ref,
-                        "text": wording.finding_text(finding),
-                    }
-                    for finding in route.findings
-                ],
-            }
-            for route in outcome.routes
-        ]
+    texts = wording.in_language(BABEL_LOCALES[lang])
+    outcome = assess(answers, today)
+    routes = [
+        {
+            "route": route.route.value,
+            "status": route.status.value,
+            "date": route.date.isoformat() if route.date else None,
+            "apply_to": route.apply_to.value,
+            "reasons": [
+                {
+                    "rule": finding.rule,
+                    "legal_ref": finding.legal_ref,
+                    "text": texts.finding_text(finding),
+                }
+                for finding in route.findings
+            ],
+        }
+        for route in outcome.routes
+    ]
     return jsonify(
         {
             "as_of": today.isoformat(),
@@ -560,7 +560,7 @@ def questionnaire_start_url(lang: str, born: date | None) -> str:
 
 
 def chat_view(answer: chat_domain.ChatReply, lang: str) -> wording.ChatView:
-    texts = wording.CHAT_TEXTS
+    texts = wording.current().CHAT_TEXTS
     kinds = chat_domain.ReplyKind
 
     def link(slug: str) -> tuple[str, str]:
@@ -568,33 +568,34 @@ def chat_view(answer: chat_domain.ChatReply, lang: str) -> wording.ChatView:
         return (found.entry.title if found else slug), url_for("site.answer", lang=lang, slug=slug)
 
     advice = (
-        str(texts["advice"]),
+        texts["advice"],
         url_for("site.answer", lang=lang, slug="kontakt-og-raadgivning"),
     )
     action = None
     if answer.offer_questionnaire or answer.kind is kinds.SENIORPENSION_DATE:
-        action = (str(texts["questionnaire"]), questionnaire_start_url(lang, answer.birth_date))
+        action = (texts["questionnaire"], questionnaire_start_url(lang, answer.birth_date))
     if answer.kind is kinds.ANSWER:
         best = library().get(lang, answer.sources[0])
         return wording.ChatView(
             (best.summary if best else "",),
             link(answer.sources[0]),
-            str(texts["also"]),
+            texts["also"],
             tuple(link(slug) for slug in answer.sources[1:3]),
             action,
         )
     if answer.kind is kinds.NOT_SURE:
         others = (*(link(slug) for slug in answer.sources[:3]), advice)
-        return wording.ChatView((str(texts["not_sure"]),), None, None, others, action)
+        return wording.ChatView((texts["not_sure"],), None, None, others, action)
     if answer.kind is kinds.NO_MATCH:
-        return wording.ChatView((str(texts["no_match"]),), None, None, (advice,), action)
+        return wording.ChatView((texts["no_match"],), None, None, (advice,), action)
     if answer.kind in (kinds.FOLKEPENSION_DATE, kinds.SENIORPENSION_DATE):
         return wording.ChatView((date_paragraph(answer),), link(answer.sources[0]), action=action)
-    return wording.ChatView((str(texts[answer.kind.value]),), action=action)
+    return wording.ChatView((texts[answer.kind.value],), action=action)
 
 
 def date_paragraph(answer: chat_domain.ChatReply) -> str:
-    texts = wording.CHAT_TEXTS
+    language = wording.current()
+    texts = language.CHAT_TEXTS
     if answer.birth_date is None and answer.age_now is not None:
         first, second = chat_domain.birth_years_for_age(answer.age_now, date.today())
         years, months, _reached = chat_domain.folkepension_for(date(second, 1, 1))
@@ -604,7 +605,7 @@ def date_paragraph(answer: chat_domain.ChatReply) -> str:
             "first": first + years,
             "second": second + years,
         }
-        return str(texts["folkepension_age"]) % values
+        return texts["folkepension_age"] % values
     if answer.birth_date is None:
         assert answer.birth_year is not None
         years, months, reached = chat_domain.folkepension_for(date(answer.birth_year, 1, 1))
@@ -613,23 +614,23 @@ def date_paragraph(answer: chat_domain.ChatReply) -> str:
             "age": wording.age_text(years, months),
             "reach_year": reached.year,
         }
-        return str(texts["folkepension_year"]) % values
+        return texts["folkepension_year"] % values
     outcome = assess(Answers(answer.birth_date), max(date.today(), answer.birth_date))
     values = {
-        "born": format_date(answer.birth_date, "long"),
+        "born": language.date_text(answer.birth_date),
         "age": wording.age_text(
             outcome.folkepensionsalder_months // 12, outcome.folkepensionsalder_months % 12
         ),
-        "date": format_date(outcome.folkepension_date, "long"),
-        "opens": format_date(outcome.seniorpension_window_opens, "long"),
-        "apply": format_date(outcome.seniorpension_apply_from, "long"),
+        "date": language.date_text(outcome.folkepension_date),
+        "opens": language.date_text(outcome.seniorpension_window_opens),
+        "apply": language.date_text(outcome.seniorpension_apply_from),
     }
     key = (
         "seniorpension_date"
         if answer.kind is chat_domain.ReplyKind.SENIORPENSION_DATE
         else "folkepension_date"
     )
-    return str(texts[key]) % values
+    return texts[key] % values
 
 
 def answer_chat(message: str, lang: str) -> tuple[chat_domain.ChatReply, wording.ChatView]:
@@ -640,7 +641,9 @@ def answer_chat(message: str, lang: str) -> tuple[chat_domain.ChatReply, wording
 @page("chat", methods=["GET", "POST"])
 def chat(lang: str) -> Any:
     if request.method == "GET":
-        return render_template("chat.html", exchanges=[], message_error=None, wording=wording)
+        return render_template(
+            "chat.html", exchanges=[], message_error=None, wording=wording.current()
+        )
     message = request.form.get("message", "")
     history = [text for text in request.form.getlist("history") if text.strip()][-MAX_CHAT_HISTORY:]
     if len(message) > chat_domain.MAX_MESSAGE_CHARS:
@@ -658,7 +661,9 @@ def chat(lang: str) -> Any:
         ), 400
     messages = [text[: chat_domain.MAX_MESSAGE_CHARS] for text in history] + [message]
     exchanges = [(text, answer_chat(text, lang)[1]) for text in messages]
-    return render_template("chat.html", exchanges=exchanges, message_error=None, wording=wording)
+    return render_template(
+        "chat.html", exchanges=exchanges, message_error=None, wording=wording.current()
+    )
 
 
 @bp.route("/api/v1/chat", methods=["POST"])

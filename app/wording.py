@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
+from typing import ClassVar
 
-from babel.numbers import format_decimal as babel_format_decimal
-from flask_babel import format_date, format_decimal, get_locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 
 from app import facts
@@ -220,58 +222,6 @@ def age_text(years: int, months: int) -> str:
     return f"{years}½" if months == 6 else str(years)
 
 
-def number_text(value: str | float) -> str:
-    """A number as the page's language writes it: 12,5 in Danish, 12.5 in English."""
-    return format_decimal(float(value), format="#,##0.##")
-
-
-def _value_text(value: object) -> str:
-    if isinstance(value, date):
-        return format_date(value, "long")
-    if isinstance(value, float):
-        return format_decimal(value, format="#,##0.##")
-    return str(value)
-
-
-def figures() -> Mapping[str, object]:
-    return _figures(str(get_locale()))
-
-
-@lru_cache(maxsize=len(LANGUAGES))
-def _figures(locale: str) -> Mapping[str, object]:
-    # Worked out once per language: every finding and hint on a result page fills them in.
-    return MappingProxyType(
-        {
-            "min_years": facts.SENIORPENSION_MIN_WORK_YEARS.value,
-            "full_years": facts.SENIORPENSION_FULL_WORK_YEARS.value,
-            "max_hours": facts.SENIORPENSION_MAX_WEEKLY_HOURS.value,
-            "senior_years": facts.SENIORPENSION_YEARS_BEFORE_FPA.value,
-            "min_age": facts.FOERTIDSPENSION_MIN_AGE.value,
-            "exception_age": facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value,
-            "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
-            "half": babel_format_decimal(
-                facts.FULL_TIME_WEEKLY_HOURS.value / 2, format="#,##0.#", locale=locale
-            ),
-            "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
-        }
-    )
-
-
-def finding_text(finding: Finding) -> str:
-    values = {**figures(), **{key: _value_text(value) for key, value in finding.values.items()}}
-    if "years" in finding.values and "months" in finding.values:
-        values["age"] = age_text(int(finding.values["years"]), int(finding.values["months"]))  # type: ignore[arg-type]
-    return str(FINDINGS[finding.key]) % values
-
-
-def hint_text(question: str) -> str:
-    return (
-        str(QUESTION_HINTS[question]) % figures()
-        if "%(" in str(QUESTION_HINTS[question])
-        else str(QUESTION_HINTS[question])
-    )
-
-
 CHAT_TEXTS = {
     "greeting": _l(
         "Hello! Write your question about pension in your own words, and I will find the answer that fits best."
@@ -317,7 +267,7 @@ class ChatView:
     def as_text(self) -> str:
         lines = list(self.paragraphs)
         if self.primary:
-            lines.append(f"{CHAT_TEXTS['read_more']} {self.primary[0]}")
+            lines.append(f"{current().CHAT_TEXTS['read_more']} {self.primary[0]}")
         if self.others:
             if self.others_intro:
                 lines.append(self.others_intro)
@@ -325,3 +275,94 @@ class ChatView:
         if self.action:
             lines.append(self.action[0])
         return "\n".join(lines)
+
+
+Texts = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The questionnaire's and the chat's texts in one language, translated once per process: a
+    result page shows some forty of them, and looking each one up again on every page cost a
+    tenth of the page's time. Dates and numbers are written the language's way."""
+
+    locale: str
+    QUESTION_TITLES: Texts
+    QUESTION_HINTS: Texts
+    CHOICES: Mapping[str, Texts]
+    ERRORS: Texts
+    ROUTE_NAMES: Texts
+    STATUS_LABELS: Texts
+    AUTHORITIES: Texts
+    FINDINGS: Texts
+    CHAT_TEXTS: Texts
+    figures: Mapping[str, object]
+    ROUTE_ANSWERS: ClassVar[Texts] = MappingProxyType(ROUTE_ANSWERS)
+    age_text = staticmethod(age_text)
+
+    def date_text(self, value: date) -> str:
+        return format_date(value, "long", locale=self.locale)
+
+    def number_text(self, value: str | float) -> str:
+        """A number as the language writes it: 12,5 in Danish, 12.5 in English."""
+        return format_decimal(float(value), format="#,##0.##", locale=self.locale)
+
+    def hint_text(self, question: str) -> str:
+        hint = self.QUESTION_HINTS[question]
+        return hint % self.figures if "%(" in hint else hint
+
+    def finding_text(self, finding: Finding) -> str:
+        values = {
+            **self.figures,
+            **{key: self._value_text(value) for key, value in finding.values.items()},
+        }
+        if "years" in finding.values and "months" in finding.values:
+            values["age"] = age_text(int(finding.values["years"]), int(finding.values["months"]))  # type: ignore[arg-type]
+        return self.FINDINGS[finding.key] % values
+
+    def _value_text(self, value: object) -> str:
+        if isinstance(value, date):
+            return self.date_text(value)
+        if isinstance(value, float):
+            return self.number_text(value)
+        return str(value)
+
+
+def current() -> Wording:
+    """The wording in the language of the request (or of force_locale)."""
+    return in_language(str(get_locale()))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def in_language(locale: str) -> Wording:
+    def translated(texts: Mapping[str, object]) -> Texts:
+        return MappingProxyType({key: str(text) for key, text in texts.items()})
+
+    with force_locale(locale):
+        return Wording(
+            locale=locale,
+            QUESTION_TITLES=translated(QUESTION_TITLES),
+            QUESTION_HINTS=translated(QUESTION_HINTS),
+            CHOICES=MappingProxyType({name: translated(texts) for name, texts in CHOICES.items()}),
+            ERRORS=translated(ERRORS),
+            ROUTE_NAMES=translated(ROUTE_NAMES),
+            STATUS_LABELS=translated(STATUS_LABELS),
+            AUTHORITIES=translated(AUTHORITIES),
+            FINDINGS=translated(FINDINGS),
+            CHAT_TEXTS=translated(CHAT_TEXTS),
+            figures=MappingProxyType(
+                {
+                    "min_years": facts.SENIORPENSION_MIN_WORK_YEARS.value,
+                    "full_years": facts.SENIORPENSION_FULL_WORK_YEARS.value,
+                    "max_hours": facts.SENIORPENSION_MAX_WEEKLY_HOURS.value,
+                    "senior_years": facts.SENIORPENSION_YEARS_BEFORE_FPA.value,
+                    "min_age": facts.FOERTIDSPENSION_MIN_AGE.value,
+                    "exception_age": facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value,
+                    "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
+                    "half": format_decimal(
+                        facts.FULL_TIME_WEEKLY_HOURS.value / 2, format="#,##0.#", locale=locale
+                    ),
+                    "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
+                }
+            ),
+        )
