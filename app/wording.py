@@ -10,6 +10,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import ClassVar
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from flask_babel import force_locale, get_locale
@@ -286,7 +287,7 @@ class Wording:
     result page shows some forty of them, and looking each one up again on every page cost a
     tenth of the page's time. Dates and numbers are written the language's way."""
 
-    locale: str
+    locale: Locale
     QUESTION_TITLES: Texts
     QUESTION_HINTS: Texts
     CHOICES: Mapping[str, Texts]
@@ -340,7 +341,7 @@ def in_language(locale: str) -> Wording:
 
     with force_locale(locale):
         return Wording(
-            locale=locale,
+            locale=Locale.parse(locale),
             QUESTION_TITLES=translated(QUESTION_TITLES),
             QUESTION_HINTS=translated(QUESTION_HINTS),
             CHOICES=MappingProxyType({name: translated(texts) for name, texts in CHOICES.items()}),
