@@ -1,5 +1,5 @@
-"""The site as gunicorn serves it (app/gunicorn_config.py): uvicorn's worker, with uvloop and
-httptools, in front of the Flask app.
+"""The site as gunicorn serves it (app/gunicorn_config.py): uvicorn's worker, with Python's own
+asyncio event loop and the httptools parser, in front of the Flask app.
 
 Why not a plain WSGI worker: measured on a 2-core machine, gunicorn's own HTTP handling caps any
 WSGI app at about 4,000 requests/s with sync workers and 6,000 with threads, even one that only
@@ -14,6 +14,12 @@ GIL hand-overs, and it let cached pages overtake the rest, so every connection e
 for Flask: questionnaire steps and chat replies took 130 ms at the median while answers took
 1 ms. On the loop, requests are served roughly in the order they came, and all wait about the same.
 A slow request holds up the other requests of its worker, as in any sync worker.
+
+Why asyncio's loop and not uvloop: uvloop answered cached pages about a third faster, but when
+many connections arrived at once while Flask was busy, it took them on one per turn of the loop,
+so the last citizens of a burst waited 100-300 ms for their first page (seen in bench/load.sh as a
+p99 of 100-130 ms, against 40-70 ms with asyncio's loop, which takes on every waiting connection
+at once). A burst of new visitors is exactly what a news story brings.
 
 The access log is written here: method, path without query string, status, size and time; never
 the query string, the client address or a body."""
@@ -159,11 +165,12 @@ def create_asgi_app() -> Site:
 
 
 class Worker(UvicornWorker):
-    """gunicorn's uvicorn worker with the fast event loop and HTTP parser, without uvicorn's own
-    access log (it would write client addresses and query strings) and without a Server header."""
+    """gunicorn's uvicorn worker with asyncio's loop and the fast HTTP parser, without uvicorn's
+    own access log (it would write client addresses and query strings) and without a Server
+    header."""
 
     CONFIG_KWARGS = {
-        "loop": "uvloop",
+        "loop": "asyncio",
         "http": "httptools",
         "ws": "none",
         "access_log": False,
