@@ -17,9 +17,9 @@ A slow request holds up the other requests of its worker, as in any sync worker.
 
 Why asyncio's loop and not uvloop: uvloop answered cached pages about a third faster, but when
 many connections arrived at once while Flask was busy, it took them on one per turn of the loop,
-so the last citizens of a burst waited 100-300 ms for their first page (seen in bench/load.sh as a
-p99 of 100-130 ms, against 40-70 ms with asyncio's loop, which takes on every waiting connection
-at once). A burst of new visitors is exactly what a news story brings.
+so the last citizens of a burst waited 100-300 ms for their first page (bench/load.sh 8s 64: p99
+114-128 ms with uvloop, 57-72 ms with asyncio's loop, which takes on every waiting connection at
+once). A burst of new visitors is exactly what a news story brings.
 
 The access log is written here: method, path without query string, status, size and time; never
 the query string, the client address or a body."""
