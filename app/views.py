@@ -638,12 +638,18 @@ def answer_chat(message: str, lang: str) -> tuple[chat_domain.ChatReply, wording
     return found, chat_view(found, lang)
 
 
+def render_chat(
+    exchanges: list[tuple[str, wording.ChatView]], status: int = 200, **context: Any
+) -> Any:
+    return render_template(
+        "chat.html", exchanges=exchanges, wording=wording.current(), **context
+    ), status
+
+
 @page("chat", methods=["GET", "POST"])
 def chat(lang: str) -> Any:
     if request.method == "GET":
-        return render_template(
-            "chat.html", exchanges=[], message_error=None, wording=wording.current()
-        )
+        return render_chat([], message_error=None)
     message = request.form.get("message", "")
     history = [text for text in request.form.getlist("history") if text.strip()][-MAX_CHAT_HISTORY:]
     if len(message) > chat_domain.MAX_MESSAGE_CHARS:
@@ -656,13 +662,10 @@ def chat(lang: str) -> Any:
             "Your message is too long. Please use at most %(max)s characters.",
             max=chat_domain.MAX_MESSAGE_CHARS,
         )
-        return render_template(
-            "chat.html", exchanges=exchanges, message_error=error, draft=message
-        ), 400
+        return render_chat(exchanges, 400, message_error=error, draft=message)
     messages = [text[: chat_domain.MAX_MESSAGE_CHARS] for text in history] + [message]
-    exchanges = [(text, answer_chat(text, lang)[1]) for text in messages]
-    return render_template(
-        "chat.html", exchanges=exchanges, message_error=None, wording=wording.current()
+    return render_chat(
+        [(text, answer_chat(text, lang)[1]) for text in messages], message_error=None
     )
 
 

@@ -221,6 +221,12 @@ def test_chat_page_in_english_and_too_long_message(client) -> None:
     assert "Ask a question" in page and 'data-lang="en"' in page
     response = client.post("/en/chat", data={"message": "x" * 1500})
     assert response.status_code == 400 and "too long" in response.get_data(as_text=True)
+    # The conversation so far stays on the page, with its links to the answers.
+    after_a_reply = client.post(
+        "/chat", data={"history": ["hvad er seniorpension"], "message": "x" * 1500}
+    )
+    assert after_a_reply.status_code == 400
+    assert 'href="/faq/hvad-er-seniorpension"' in after_a_reply.get_data(as_text=True)
 
 
 def test_entry_points_on_home_and_answer_pages(client) -> None:
