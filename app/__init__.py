@@ -15,13 +15,14 @@ from typing import Any
 from babel.support import Translations
 from flask import Flask, request, url_for
 from flask.sessions import SessionInterface
-from flask_babel import Babel, Domain, format_date, get_locale
+from flask_babel import Babel, Domain
 from flask_babel import _get_current_context as babel_request_state
 from flask_talisman import Talisman
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from app import wording
 from app.chat import ChatRanker
 from app.content import DEFAULT_LANGUAGE, LANGUAGES
 from app.feedback import FeedbackStore
@@ -145,7 +146,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         )
         for lang in LANGUAGES
     }
-    app.jinja_env.globals.update(get_locale=get_locale, format_date=format_date)
+    app.jinja_env.filters["long_date"] = lambda value: wording.current().date_text(value)
     app.jinja_env.filters["todate"] = date.fromisoformat
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -6,8 +6,8 @@ Search pages are cached too, per query: after a news story many people make the 
 its page is the same for each of them. A page the app marks `Cache-Control: no-store` (a search
 that found nothing, which is counted for the editors) is never kept.
 
-The WSGI wrapper fills the cache; app/asgi.py also answers from it on the event loop, so a cached
-page never waits for Flask."""
+The WSGI wrapper fills the cache; app/asgi.py also answers from it directly, so a cached page
+costs no Flask work at all."""
 
 from __future__ import annotations
 

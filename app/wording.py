@@ -283,9 +283,10 @@ Texts = Mapping[str, str]
 
 @dataclass(frozen=True)
 class Wording:
-    """The questionnaire's and the chat's texts in one language, translated once per process: a
-    result page shows some forty of them, and looking each one up again on every page cost a
-    tenth of the page's time. Dates and numbers are written the language's way."""
+    """The questionnaire's and the chat's texts in one language, translated once per process (the
+    hints with their figures filled in): a result page shows some forty of them, and looking each
+    one up again on every page cost a tenth of the page's time. Dates and numbers are written the
+    language's way; templates write dates with the `long_date` filter, which calls date_text."""
 
     locale: Locale
     QUESTION_TITLES: Texts
@@ -307,10 +308,6 @@ class Wording:
     def number_text(self, value: str | float) -> str:
         """A number as the language writes it: 12,5 in Danish, 12.5 in English."""
         return format_decimal(float(value), format="#,##0.##", locale=self.locale)
-
-    def hint_text(self, question: str) -> str:
-        hint = self.QUESTION_HINTS[question]
-        return hint % self.figures if "%(" in hint else hint
 
     def finding_text(self, finding: Finding) -> str:
         values = {
@@ -339,11 +336,30 @@ def in_language(locale: str) -> Wording:
     def translated(texts: Mapping[str, object]) -> Texts:
         return MappingProxyType({key: str(text) for key, text in texts.items()})
 
+    # The figures the texts quote, from app/facts.py.
+    figures = MappingProxyType(
+        {
+            "min_years": facts.SENIORPENSION_MIN_WORK_YEARS.value,
+            "full_years": facts.SENIORPENSION_FULL_WORK_YEARS.value,
+            "max_hours": facts.SENIORPENSION_MAX_WEEKLY_HOURS.value,
+            "senior_years": facts.SENIORPENSION_YEARS_BEFORE_FPA.value,
+            "min_age": facts.FOERTIDSPENSION_MIN_AGE.value,
+            "exception_age": facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value,
+            "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
+            "half": format_decimal(
+                facts.FULL_TIME_WEEKLY_HOURS.value / 2, format="#,##0.#", locale=locale
+            ),
+            "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
+        }
+    )
     with force_locale(locale):
+        hints = translated(QUESTION_HINTS)
         return Wording(
             locale=Locale.parse(locale),
             QUESTION_TITLES=translated(QUESTION_TITLES),
-            QUESTION_HINTS=translated(QUESTION_HINTS),
+            QUESTION_HINTS=MappingProxyType(
+                {key: hint % figures if "%(" in hint else hint for key, hint in hints.items()}
+            ),
             CHOICES=MappingProxyType({name: translated(texts) for name, texts in CHOICES.items()}),
             ERRORS=translated(ERRORS),
             ROUTE_NAMES=translated(ROUTE_NAMES),
@@ -351,19 +367,5 @@ def in_language(locale: str) -> Wording:
             AUTHORITIES=translated(AUTHORITIES),
             FINDINGS=translated(FINDINGS),
             CHAT_TEXTS=translated(CHAT_TEXTS),
-            figures=MappingProxyType(
-                {
-                    "min_years": facts.SENIORPENSION_MIN_WORK_YEARS.value,
-                    "full_years": facts.SENIORPENSION_FULL_WORK_YEARS.value,
-                    "max_hours": facts.SENIORPENSION_MAX_WEEKLY_HOURS.value,
-                    "senior_years": facts.SENIORPENSION_YEARS_BEFORE_FPA.value,
-                    "min_age": facts.FOERTIDSPENSION_MIN_AGE.value,
-                    "exception_age": facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value,
-                    "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
-                    "half": format_decimal(
-                        facts.FULL_TIME_WEEKLY_HOURS.value / 2, format="#,##0.#", locale=locale
-                    ),
-                    "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
-                }
-            ),
+            figures=figures,
         )
