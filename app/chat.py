@@ -374,23 +374,15 @@ def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
             age_now=age_now,
         )
     ranked = ranker.rank(text)
-    if not ranked:
-        return ChatReply(
-            ReplyKind.NO_MATCH, Confidence.NONE, birth_date=born, offer_questionnaire=handoff
-        )
+    evidence = ranked[0][2] if ranked else 0.0
     slugs = tuple(slug for slug, _score, _evidence in ranked[:3])
-    evidence = ranked[0][2]
     if evidence < SOME_EVIDENCE:
-        return ChatReply(
-            ReplyKind.NO_MATCH, Confidence.NONE, birth_date=born, offer_questionnaire=handoff
-        )
-    if evidence < SURE_EVIDENCE:
-        return ChatReply(
-            ReplyKind.NOT_SURE, Confidence.LOW, slugs, birth_date=born, offer_questionnaire=handoff
-        )
-    return ChatReply(
-        ReplyKind.ANSWER, Confidence.HIGH, slugs, birth_date=born, offer_questionnaire=handoff
-    )
+        kind, confidence, slugs = ReplyKind.NO_MATCH, Confidence.NONE, ()
+    elif evidence < SURE_EVIDENCE:
+        kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
+    else:
+        kind, confidence = ReplyKind.ANSWER, Confidence.HIGH
+    return ChatReply(kind, confidence, slugs, birth_date=born, offer_questionnaire=handoff)
 
 
 def folkepension_for(born: date) -> tuple[int, int, date]:
