@@ -25,6 +25,11 @@ def rankers(app):
     return {lang: ChatRanker(app.extensions["search"][lang]) for lang in ("da", "en")}
 
 
+def ask(client, message: str, lang: str) -> dict:
+    """The chat API's reply to one message."""
+    return client.post("/api/v1/chat", json={"message": message, "lang": lang}).get_json()
+
+
 def test_first_source_accuracy_on_citizens_messages(rankers) -> None:
     assert len(CONVERSATIONS["da"]) >= 60 and len(CONVERSATIONS["en"]) >= 15
     right = total = 0
@@ -83,58 +88,36 @@ def test_impossible_or_missing_dates_are_not_invented(message: str) -> None:
 
 
 def test_a_date_question_gets_folkepensionsalder_and_the_day(client) -> None:
-    data = client.post(
-        "/api/v1/chat",
-        json={
-            "message": "hvornår kan jeg gå på folkepension, jeg er født 3. maj 1966",
-            "lang": "da",
-        },
-    ).get_json()
+    data = ask(client, "hvornår kan jeg gå på folkepension, jeg er født 3. maj 1966", "da")
     assert data["confidence"] == "high"
     assert "68 år" in data["reply"] and "3. maj 2034" in data["reply"]
     assert data["sources"][0]["slug"] == "folkepensionsalder"
-    english = client.post(
-        "/api/v1/chat", json={"message": "When can I retire? I was born May 3, 1966", "lang": "en"}
-    ).get_json()
+    english = ask(client, "When can I retire? I was born May 3, 1966", "en")
     assert "68" in english["reply"] and "3 May 2034" in english["reply"]
     assert english["sources"][0]["url"] == "/en/faq/folkepensionsalder"
 
 
 def test_half_year_and_year_only_answers(client) -> None:
-    data = client.post(
-        "/api/v1/chat",
-        json={"message": "født 1. marts 1954, hvornår kan jeg gå på pension", "lang": "da"},
-    ).get_json()
+    data = ask(client, "født 1. marts 1954, hvornår kan jeg gå på pension", "da")
     assert "65½ år" in data["reply"] and "1. september 2019" in data["reply"]
-    year = client.post(
-        "/api/v1/chat",
-        json={"message": "hvornår kan jeg gå på pension? jeg er født i 1970", "lang": "da"},
-    ).get_json()
+    year = ask(client, "hvornår kan jeg gå på pension? jeg er født i 1970", "da")
     assert "69 år" in year["reply"] and "2039" in year["reply"]
 
 
 def test_a_seniorpension_date_question_gets_the_window(client) -> None:
-    data = client.post(
-        "/api/v1/chat",
-        json={"message": "hvornår kan jeg søge seniorpension? født 3. maj 1966", "lang": "da"},
-    ).get_json()
+    data = ask(client, "hvornår kan jeg søge seniorpension? født 3. maj 1966", "da")
     assert "3. maj 2028" in data["reply"] and "3. november 2027" in data["reply"]
     assert data["action"]["type"] == "questionnaire"
 
 
 def test_which_pension_hands_over_to_the_questionnaire_with_the_birth_date_sealed(client) -> None:
-    data = client.post(
-        "/api/v1/chat",
-        json={"message": "Hvilken pension kan jeg få? Jeg er født 3. maj 1966", "lang": "da"},
-    ).get_json()
+    data = ask(client, "Hvilken pension kan jeg få? Jeg er født 3. maj 1966", "da")
     url = data["action"]["url"]
     assert data["action"]["type"] == "questionnaire" and url.startswith("/tjek?start=")
     assert "1966" not in url
     page = client.get(url).get_data(as_text=True)
     assert 'name="a_birth_date" value="1966-05-03"' in page and "Får du allerede pension" in page
-    plain = client.post(
-        "/api/v1/chat", json={"message": "can I get seniorpension?", "lang": "en"}
-    ).get_json()
+    plain = ask(client, "can I get seniorpension?", "en")
     assert plain["action"] == {"type": "questionnaire", "url": "/en/check"}
 
 
@@ -169,16 +152,14 @@ def test_off_topic_messages_are_not_answered_as_if_known(rankers, message: str) 
 
 
 def test_not_sure_says_so_and_offers_answers_and_contact(client) -> None:
-    data = client.post("/api/v1/chat", json={"message": "min kat er syg", "lang": "da"}).get_json()
+    data = ask(client, "min kat er syg", "da")
     assert data["confidence"] in ("low", "none")
     assert "ikke sikker" in data["reply"] or "ikke et svar" in data["reply"]
     assert any(link["url"] == "/faq/kontakt-og-raadgivning" for link in data["view"]["others"])
 
 
 def test_a_good_match_answers_with_its_summary_and_link(client, app) -> None:
-    data = client.post(
-        "/api/v1/chat", json={"message": "hvad er seniorpension egentlig?", "lang": "da"}
-    ).get_json()
+    data = ask(client, "hvad er seniorpension egentlig?", "da")
     best = app.extensions["library"].get("da", "hvad-er-seniorpension")
     assert data["confidence"] == "high" and data["sources"][0]["slug"] == "hvad-er-seniorpension"
     assert data["reply"].startswith(best.summary)
@@ -244,14 +225,9 @@ def test_nothing_the_citizen_writes_reaches_the_log(client, caplog) -> None:
 
 
 def test_an_age_gives_folkepensionsalder_and_the_two_possible_years(client) -> None:
-    data = client.post(
-        "/api/v1/chat",
-        json={"message": "jeg er 60 år, hvornår kan jeg gå på folkepension?", "lang": "da"},
-    ).get_json()
+    data = ask(client, "jeg er 60 år, hvornår kan jeg gå på folkepension?", "da")
     assert "68 år" in data["reply"] and "2033 eller 2034" in data["reply"]
-    english = client.post(
-        "/api/v1/chat", json={"message": "I am 58, when can I retire?", "lang": "en"}
-    ).get_json()
+    english = ask(client, "I am 58, when can I retire?", "en")
     assert "69" in english["reply"] and "2036 or 2037" in english["reply"]
 
 
