@@ -29,7 +29,7 @@ from app.feedback import FeedbackStore
 from app.library import Library
 from app.page_cache import PageCache
 from app.rate_limit_storage import SweepingMemoryStorage
-from app.search import SearchIndex, Vocabulary, ensure_index
+from app.search import RECENT_SEARCHES, SearchIndex, Vocabulary, ensure_index
 
 ROOT = Path(__file__).resolve().parent.parent
 # Babel locales per site language: British English writes dates as "1 May 2026".
@@ -59,7 +59,7 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_CACHE": True,
     # Recent search results and search pages kept per worker and language (0: none, as the search
     # benchmark measures).
-    "RECENT_SEARCHES": 2048,
+    "RECENT_SEARCHES": RECENT_SEARCHES,
     "BABEL_DEFAULT_LOCALE": "da",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "app" / "translations"),
     "JSON_AS_ASCII": False,

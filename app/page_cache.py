@@ -50,8 +50,8 @@ class PageCache:
         self,
         app: WsgiApp,
         cacheable: Callable[[str], bool],
-        search_paths: frozenset[str] = frozenset(),
-        recent_searches: int = 2_048,
+        search_paths: frozenset[str],
+        recent_searches: int,
         max_age: int = 300,
     ) -> None:
         self.app = app
