@@ -9,17 +9,17 @@ questionnaire, chat, feedback) goes to Flask, unchanged.
 
 Flask runs on the event loop itself, one request at a time, as a sync worker would: its work is
 Python under one GIL per process, so it cannot run beside the loop anyway. Measured under load
-(the README), handing Flask's requests to a thread instead cost a quarter of the throughput in
-GIL hand-overs, and it let cached pages overtake the rest, so every connection ended up queueing
-for Flask: questionnaire steps and chat replies took 130 ms at the median while answers took
-1 ms. On the loop, requests are served roughly in the order they came, and all wait about the same.
+(bench/load.sh, the README), handing Flask's requests to a thread instead cost throughput in GIL
+hand-overs, and it let cached pages overtake the rest, so every connection ended up queueing for
+Flask behind the questionnaire steps and chat replies of the others. On the loop, requests are
+served roughly in the order they came, and all wait about the same.
 A slow request holds up the other requests of its worker, as in any sync worker.
 
 Why asyncio's loop and not uvloop: uvloop answered cached pages about a third faster, but when
 many connections arrived at once while Flask was busy, it took them on one per turn of the loop,
-so the last citizens of a burst waited 100-300 ms for their first page (bench/load.sh 8s 64: p99
-114-128 ms with uvloop, 57-72 ms with asyncio's loop, which takes on every waiting connection at
-once). A burst of new visitors is exactly what a news story brings.
+so the last citizens of a burst waited several turns for their first page (bench/load.sh 8s 64:
+p99 114-128 ms with uvloop, 57-72 ms with asyncio's loop, which takes on every waiting connection
+at once). A burst of new visitors is exactly what a news story brings.
 
 The access log is written here: method, path without query string, status, size and time; never
 the query string, the client address or a body."""

@@ -148,7 +148,7 @@ def test_uvicorn_writes_no_log_or_header_of_its_own() -> None:
 
 
 def test_flask_runs_on_the_event_loop_itself(site: Site) -> None:
-    # Not in a thread beside the loop: that cost a quarter of the throughput in GIL hand-overs.
+    # Not in a thread beside the loop: the two took turns on the GIL, and uncached pages queued.
     threads: dict[str, str] = {}
 
     def flask_app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
