@@ -20,7 +20,6 @@ from flask import (
     send_from_directory,
     url_for,
 )
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -560,7 +559,8 @@ def questionnaire_start_url(lang: str, born: date | None) -> str:
 
 
 def chat_view(answer: chat_domain.ChatReply, lang: str) -> wording.ChatView:
-    texts = wording.current().CHAT_TEXTS
+    language = wording.in_language(BABEL_LOCALES[lang])
+    texts = language.CHAT_TEXTS
     kinds = chat_domain.ReplyKind
 
     def link(slug: str) -> tuple[str, str]:
@@ -589,12 +589,13 @@ def chat_view(answer: chat_domain.ChatReply, lang: str) -> wording.ChatView:
     if answer.kind is kinds.NO_MATCH:
         return wording.ChatView((texts["no_match"],), None, None, (advice,), action)
     if answer.kind in (kinds.FOLKEPENSION_DATE, kinds.SENIORPENSION_DATE):
-        return wording.ChatView((date_paragraph(answer),), link(answer.sources[0]), action=action)
+        return wording.ChatView(
+            (date_paragraph(answer, language),), link(answer.sources[0]), action=action
+        )
     return wording.ChatView((texts[answer.kind.value],), action=action)
 
 
-def date_paragraph(answer: chat_domain.ChatReply) -> str:
-    language = wording.current()
+def date_paragraph(answer: chat_domain.ChatReply, language: wording.Wording) -> str:
     texts = language.CHAT_TEXTS
     if answer.birth_date is None and answer.age_now is not None:
         first, second = chat_domain.birth_years_for_age(answer.age_now, date.today())
@@ -683,33 +684,32 @@ def api_chat() -> Any:
         )
     if lang not in LANGUAGES:
         return api_error("lang", "lang must be 'da' or 'en'.")
-    with force_locale(BABEL_LOCALES[lang]):
-        found, view = answer_chat(message, lang)
-        return jsonify(
-            {
-                "reply": view.as_text(),
-                "sources": [
-                    {
-                        "slug": slug,
-                        "title": library().get(lang, slug).entry.title,
-                        "url": url_for("site.answer", lang=lang, slug=slug),
-                    }
-                    for slug in found.sources
-                    if library().get(lang, slug)
-                ],
-                "confidence": found.confidence.value,
-                "action": {"type": "questionnaire", "url": view.action[1]} if view.action else None,
-                "view": {
-                    "paragraphs": list(view.paragraphs),
-                    "primary": {"title": view.primary[0], "url": view.primary[1]}
-                    if view.primary
-                    else None,
-                    "others_intro": view.others_intro,
-                    "others": [{"title": title, "url": url} for title, url in view.others],
-                    "action_label": view.action[0] if view.action else None,
-                },
-            }
-        )
+    found, view = answer_chat(message, lang)
+    return jsonify(
+        {
+            "reply": view.as_text(wording.in_language(BABEL_LOCALES[lang])),
+            "sources": [
+                {
+                    "slug": slug,
+                    "title": library().get(lang, slug).entry.title,
+                    "url": url_for("site.answer", lang=lang, slug=slug),
+                }
+                for slug in found.sources
+                if library().get(lang, slug)
+            ],
+            "confidence": found.confidence.value,
+            "action": {"type": "questionnaire", "url": view.action[1]} if view.action else None,
+            "view": {
+                "paragraphs": list(view.paragraphs),
+                "primary": {"title": view.primary[0], "url": view.primary[1]}
+                if view.primary
+                else None,
+                "others_intro": view.others_intro,
+                "others": [{"title": title, "url": url} for title, url in view.others],
+                "action_label": view.action[0] if view.action else None,
+            },
+        }
+    )
 
 
 ASSET_MAX_AGE = 365 * 24 * 60 * 60

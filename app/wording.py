@@ -265,10 +265,10 @@ class ChatView:
     others: tuple[tuple[str, str], ...] = ()
     action: tuple[str, str] | None = None
 
-    def as_text(self) -> str:
+    def as_text(self, language: Wording) -> str:
         lines = list(self.paragraphs)
         if self.primary:
-            lines.append(f"{current().CHAT_TEXTS['read_more']} {self.primary[0]}")
+            lines.append(f"{language.CHAT_TEXTS['read_more']} {self.primary[0]}")
         if self.others:
             if self.others_intro:
                 lines.append(self.others_intro)
@@ -327,7 +327,7 @@ class Wording:
 
 
 def current() -> Wording:
-    """The wording in the language of the request (or of force_locale)."""
+    """The wording in the language of the request."""
     return in_language(str(get_locale()))
 
 
