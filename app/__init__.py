@@ -259,6 +259,4 @@ def secure_headers(app: Flask) -> None:
             "interest-cohort": "()",
             "clipboard-write": "(self)",
         },
-        session_cookie_secure=True,
-        session_cookie_http_only=True,
     )
