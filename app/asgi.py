@@ -19,7 +19,10 @@ Why asyncio's loop and not uvloop: uvloop answered cached pages about a third fa
 many connections arrived at once while Flask was busy, it took them on one per turn of the loop,
 so the last citizens of a burst waited several turns for their first page (bench/load.sh 8s 64:
 p99 114-128 ms with uvloop, 57-72 ms with asyncio's loop, which takes on every waiting connection
-at once). A burst of new visitors is exactly what a news story brings.
+at once; with a socket per worker, see the README, uvloop's tail is still the longer). A burst
+of new visitors is exactly what a news story brings. Because asyncio's loop takes every waiting
+connection at once, each worker listens on a socket of its own (app/gunicorn_config.py), so one
+worker cannot take a whole burst while the other idles.
 
 The access log is written here: method, path without query string, status, size and time; never
 the query string, the client address or a body."""

@@ -6,7 +6,8 @@ free_port() {
 }
 
 # nginx serving the files under $1/www as static files on 127.0.0.1:$2, the yardstick the site is
-# compared with. Writes $1/nginx.conf; nginx's pid goes to $1/nginx.pid.
+# compared with. Like the site's workers (app/gunicorn_config.py), each nginx worker listens on a
+# socket of its own (reuseport). Writes $1/nginx.conf; nginx's pid goes to $1/nginx.pid.
 write_nginx_conf() {
   local work=$1 port=$2
   mkdir -p "$work/www" "$work/tmp"
@@ -21,7 +22,7 @@ http {
   client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
   uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
   default_type text/html;
-  server { listen 127.0.0.1:$port; root $work/www; }
+  server { listen 127.0.0.1:$port reuseport; root $work/www; }
 }
 CONF
 }

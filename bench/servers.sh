@@ -52,7 +52,7 @@ measure() {  # name, then the server command; prints requests/s
   printf '%-50s %10s req/s\n' "$name" "$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$port/page" | awk '/Requests\/sec/ {print $2}')"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
-gunicorn=(.venv/bin/gunicorn --chdir "$work" -b "127.0.0.1:$port" -w 2)
+gunicorn=(.venv/bin/gunicorn --chdir "$work" -b "127.0.0.1:$port" -w 2 --reuse-port)  # as the site runs
 echo "A constant 8 KB page, $CONNECTIONS connections, $DURATION each, 2 workers, on this $(nproc)-core machine"
 measure "gunicorn sync workers, WSGI" "${gunicorn[@]}" -k sync constant:wsgi
 measure "gunicorn gthread workers (4 threads), WSGI" "${gunicorn[@]}" -k gthread --threads 4 constant:wsgi

@@ -3,23 +3,13 @@ searches: a citizen's CPR number, birth date or name must never reach them."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
-from tests.conftest import ROOT, STORED_ANSWERS
+from tests.conftest import STORED_ANSWERS
+from tests.gunicorn_server import gunicorn_serving
 
 SECRETS = ["010203-1234", "1966-05-03", "Hemmelig Hansen", "hemmelig@example.dk", "70707070"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(
@@ -37,87 +27,53 @@ def request(
 
 
 def test_a_whole_session_leaves_nothing_personal_in_the_logs(tmp_path) -> None:
-    port = free_port()
     log_path = tmp_path / "gunicorn.log"
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "WORKERS": "1",
-        "PENSIONSGUIDEN_DATABASE_URL": f"sqlite:///{tmp_path}/feedback.sqlite3",
-    }
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "python:app.gunicorn_config",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
+    with gunicorn_serving(tmp_path, log_path, workers=1) as (base, _port):
+        assert (
+            request(
+                base,
+                "/search?" + urllib.parse.urlencode({"q": "pension 010203-1234 Hemmelig Hansen"}),
+            )
+            == 200
         )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(100):
-                try:
-                    if request(base, "/") == 200:
-                        break
-                except OSError:
-                    time.sleep(0.1)
-            assert (
-                request(
-                    base,
-                    "/search?"
-                    + urllib.parse.urlencode({"q": "pension 010203-1234 Hemmelig Hansen"}),
-                )
-                == 200
+        assert (
+            request(base, "/api/v1/search?" + urllib.parse.urlencode({"q": "hemmelig@example.dk"}))
+            == 200
+        )
+        assert request(base, "/tjek", {**STORED_ANSWERS, "action": "result"}) == 200
+        assert (
+            request(
+                base,
+                "/tjek",
+                {
+                    "action": "answer",
+                    "question": "birth_date",
+                    "birth_day": "3",
+                    "birth_month": "5",
+                    "birth_year": "1966",
+                },
             )
-            assert (
-                request(
-                    base, "/api/v1/search?" + urllib.parse.urlencode({"q": "hemmelig@example.dk"})
-                )
-                == 200
+            == 200
+        )
+        assert (
+            request(
+                base,
+                "/chat",
+                {"message": "Jeg hedder Hemmelig Hansen, tlf 70707070, født 3. maj 1966"},
             )
-            assert request(base, "/tjek", {**STORED_ANSWERS, "action": "result"}) == 200
-            assert (
-                request(
-                    base,
-                    "/tjek",
-                    {
-                        "action": "answer",
-                        "question": "birth_date",
-                        "birth_day": "3",
-                        "birth_month": "5",
-                        "birth_year": "1966",
-                    },
-                )
-                == 200
+            == 200
+        )
+        message = b'{"message": "cpr 010203-1234 hemmelig@example.dk", "lang": "da"}'
+        assert request(base, "/api/v1/chat", json_body=message) == 200
+        assert (
+            request(
+                base,
+                "/faq/tidlig-pension/feedback",
+                {"helpful": "no", "step": "comment", "comment": "Hemmelig Hansen 010203-1234"},
             )
-            assert (
-                request(
-                    base,
-                    "/chat",
-                    {"message": "Jeg hedder Hemmelig Hansen, tlf 70707070, født 3. maj 1966"},
-                )
-                == 200
-            )
-            message = b'{"message": "cpr 010203-1234 hemmelig@example.dk", "lang": "da"}'
-            assert request(base, "/api/v1/chat", json_body=message) == 200
-            assert (
-                request(
-                    base,
-                    "/faq/tidlig-pension/feedback",
-                    {"helpful": "no", "step": "comment", "comment": "Hemmelig Hansen 010203-1234"},
-                )
-                == 200
-            )
-            assert request(base, "/api/v1/eligibility?birth_date=1966-05-03") == 200
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+            == 200
+        )
+        assert request(base, "/api/v1/eligibility?birth_date=1966-05-03") == 200
     logged = log_path.read_text()
     assert (
         '"GET /search"' in logged and '"POST /chat"' in logged

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.gunicorn_server import gunicorn_serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -53,46 +50,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> str:
+def live_server(tmp_path_factory) -> Iterator[str]:
     """gunicorn as in production, on a free port on 127.0.0.1."""
-    port = _free_port()
     data = tmp_path_factory.mktemp("live")
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "WORKERS": "2",
-        "PENSIONSGUIDEN_DATABASE_URL": f"sqlite:///{data}/feedback.sqlite3",
-        "PENSIONSGUIDEN_SECRET_KEY": "browser-tests",
-    }
-    log = (data / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:app.gunicorn_config"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            with urllib.request.urlopen(base + "/", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.terminate()
-        raise RuntimeError("gunicorn did not start: " + (data / "gunicorn.log").read_text())
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    with gunicorn_serving(
+        data, data / "gunicorn.log", workers=2, PENSIONSGUIDEN_SECRET_KEY="browser-tests"
+    ) as (base, _port):
+        yield base
 
 
 @pytest.fixture(scope="session")
