@@ -5,10 +5,11 @@ The workers are uvicorn's, in front of Flask: see app/asgi.py for why and how. T
 can hold personal details), no client address, no user agent or referrer.
 
 Each worker listens on a socket of its own (SO_REUSEPORT), so the kernel spreads new connections
-evenly over the workers. With one shared socket, as gunicorn has by default, the worker that wakes
-first takes every connection that is waiting: measured with bench/load.sh, one worker sometimes
-served 63 of the 64 connections while the other idled, which halved throughput and doubled
-latency for the whole run."""
+over the workers. With one shared socket, as gunicorn has by default, the worker that wakes first
+takes every connection that is waiting (asyncio's loop accepts them all at once): counted with `ss`
+during wrk runs of bench/mix.lua, one worker now and then held 63 of the 64 connections while the
+other idled, which halved throughput and doubled latency for the whole run (README, "Speed under
+load")."""
 
 import os
 
