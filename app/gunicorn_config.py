@@ -6,10 +6,10 @@ can hold personal details), no client address, no user agent or referrer.
 
 Each worker listens on a socket of its own (SO_REUSEPORT), so the kernel spreads new connections
 over the workers. With one shared socket, as gunicorn has by default, the worker that wakes first
-takes every connection that is waiting (asyncio's loop accepts them all at once): counted with `ss`
-during wrk runs of bench/mix.lua, one worker now and then held 63 of the 64 connections while the
-other idled, which halved throughput and doubled latency for the whole run (README, "Speed under
-load")."""
+takes every connection that is waiting (asyncio's loop accepts them all at once). One worker then
+often held 63 or all 64 of the 64 connections while the other idled (counted with ss by hand, and
+in two runs of bench/load.sh, which now prints the count), which halved throughput and doubled
+latency for the whole run (README, "Speed under load")."""
 
 import os
 

@@ -353,6 +353,10 @@ def in_language(locale: str) -> Wording:
         }
     )
     with force_locale(locale):
+        # Outside a Flask app, force_locale changes nothing and every text would stay English,
+        # kept for the rest of the process by the cache: refuse rather than cache that.
+        if str(get_locale()) != locale:
+            raise RuntimeError(f"wording.in_language({locale!r}) needs a Flask app context")
         hints = translated(QUESTION_HINTS)
         return Wording(
             locale=Locale.parse(locale),

@@ -3,7 +3,8 @@
 # answer page as a static file from nginx, measured in the same run on this machine.
 #   bench/load.sh [DURATION] [CONNECTIONS]      defaults: 30s 64
 # Prints requests/s, p50/p95/p99 latency and errors for a mix of pages (bench/mix.lua) and for one
-# answer page, nginx's figures for the same page, the ratio, startup time and memory per worker.
+# answer page, nginx's figures for the same page, the ratio, startup time, memory per worker and how
+# the mix's connections were spread over the workers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -58,12 +59,20 @@ echo "Load benchmark: $CONNECTIONS connections, $DURATION each, gunicorn with $W
 # Warm-up, not counted: each worker renders its cached pages and fills its caches once, as it
 # would in its first seconds of real traffic.
 wrk -t2 -c"$CONNECTIONS" -d3s -s bench/mix.lua "http://127.0.0.1:$APP_PORT" -- mix >/dev/null
+# How the mix's connections are spread over the workers, counted with ss two seconds into the run
+# (wrk keeps its connections open): one worker holding most of them halves throughput
+# (app/gunicorn_config.py).
+spread() {
+  ss -tnpH state established "( sport = :$APP_PORT )" 2>/dev/null | grep -o 'pid=[0-9]*' | sort |
+    uniq -c | awk '{printf "%s%s", sep, $1; sep=" / "} END {if (!NR) printf "not counted (no ss)"}'
+}
+(sleep 2; spread >"$work/spread") &
 mix=$(result "http://127.0.0.1:$APP_PORT" mix)
 answer=$(result "http://127.0.0.1:$APP_PORT" answer)
 static=$(result "http://127.0.0.1:$NGINX_PORT" answer)
 rss=$(ps -o rss= --ppid "$APP_PID" | awk '{s+=$1; n++} END {printf "%.0f MB average over %d workers", s/n/1024, n}')
 
-.venv/bin/python - "$mix" "$answer" "$static" "$started" "$ready" "$rss" <<'PY'
+.venv/bin/python - "$mix" "$answer" "$static" "$started" "$ready" "$rss" "$(cat "$work/spread")" <<'PY'
 import json, sys
 mix, answer, static = (json.loads(arg) for arg in sys.argv[1:4])
 def line(name, r):
@@ -75,4 +84,5 @@ print(line("answer page, nginx static", static))
 print(f"site / nginx on the answer page: {100 * answer['rps'] / static['rps']:.1f} %")
 print(f"startup until the first answer is served: {float(sys.argv[5]) - float(sys.argv[4]):.2f} s")
 print(f"memory per worker: {sys.argv[6]}")
+print(f"connections per worker during the mix: {sys.argv[7]}")
 PY

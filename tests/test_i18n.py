@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from app import wording
 from tests.conftest import ROOT
 
 TRANSLATIONS = ROOT / "app" / "translations"
@@ -74,3 +76,14 @@ def test_templates_translate_into_the_page_language_and_escape_what_they_fill_in
         english = template.render(q="<b>x</b>", **app.extensions["page_translators"]["en"])
     assert danish == "Søgning: &lt;b&gt;x&lt;/b&gt; | 2 svar"
     assert english == "Search: &lt;b&gt;x&lt;/b&gt; | 2 answers"
+
+
+def test_the_wording_is_only_made_where_it_can_be_translated(app) -> None:
+    # Made outside an app, every text would be English and kept so for the rest of the process.
+    wording.in_language.cache_clear()
+    with pytest.raises(RuntimeError):
+        wording.in_language("da")
+    with app.app_context():
+        danish, english = wording.in_language("da"), wording.in_language("en_GB")
+    assert danish.CHAT_TEXTS["advice"] != english.CHAT_TEXTS["advice"]
+    assert english.CHAT_TEXTS["advice"] == "Get advice from a person"
