@@ -12,11 +12,21 @@ from typing import Any
 import frontmatter
 import yaml
 
+from app.facts import add_months
+
 LANGUAGES: tuple[str, ...] = ("da", "en")
 DEFAULT_LANGUAGE = "da"
-CATEGORIES: tuple[str, ...] = ("foertidspension", "seniorpension", "andre-veje", "om-siden")
+CATEGORIES: tuple[str, ...] = (
+    "foertidspension",
+    "seniorpension",
+    "andre-veje",
+    "din-sag",
+    "om-siden",
+)
 # Answers in these categories explain the site itself and need not cite the law.
 CATEGORIES_WITHOUT_LAW: frozenset[str] = frozenset({"om-siden"})
+# An answer checked against the law must be checked again within this many months.
+REVIEW_INTERVAL_MONTHS = 12
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -39,6 +49,8 @@ class FaqEntry:
     summary: str
     legal_refs: tuple[str, ...]
     updated: date
+    reviewed: date
+    review_due: date
     related: tuple[str, ...]
     questions: tuple[str, ...]
     body: str
@@ -96,6 +108,8 @@ FIELDS: dict[str, tuple[Callable[[Any], Any], bool]] = {
     "summary": (_text, True),
     "legal_refs": (_text_list, True),
     "updated": (_date, True),
+    "reviewed": (_date, True),
+    "review_due": (_date, True),
     "related": (_slug_list, False),
     "questions": (_text_list, True),
 }
@@ -173,6 +187,7 @@ def parse_entry(path: Path, lang: str) -> tuple[FaqEntry | None, list[Problem]]:
         problems.append(
             Problem(path, _line_of_key(text, "legal_refs"), "'legal_refs' must name the law")
         )
+    problems.extend(_review_problems(path, text, values.get("reviewed"), values.get("review_due")))
     if problems:
         return None, problems
     entry = FaqEntry(
@@ -184,6 +199,29 @@ def parse_entry(path: Path, lang: str) -> tuple[FaqEntry | None, list[Problem]]:
         **values,
     )
     return entry, []
+
+
+def _review_problems(
+    path: Path, text: str, reviewed: date | None, review_due: date | None
+) -> list[Problem]:
+    """A review date says when someone checked the answer against the law; the next is due within
+    REVIEW_INTERVAL_MONTHS of it, so an answer can never claim a check that never expires."""
+    if reviewed is None or review_due is None:
+        return []
+    line = _line_of_key(text, "review_due")
+    if review_due <= reviewed:
+        return [Problem(path, line, "'review_due' must come after 'reviewed'")]
+    latest = add_months(reviewed, REVIEW_INTERVAL_MONTHS)
+    if review_due > latest:
+        return [
+            Problem(
+                path,
+                line,
+                f"'review_due' is more than {REVIEW_INTERVAL_MONTHS} months after 'reviewed'"
+                f" (at the latest {latest.isoformat()})",
+            )
+        ]
+    return []
 
 
 def load_content(root: Path, languages: Iterable[str] = LANGUAGES) -> ContentSet:

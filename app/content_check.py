@@ -3,15 +3,50 @@
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from app.content import ContentSet, FaqEntry, Problem
-from app.readability import LIX_LIMIT, lix
+from app.readability import LIX_LIMIT, LIX_MEDIAN_LIMIT, lix
 from app.rendering import RenderedBody, render_markdown
 
 ANSWER_PATH = re.compile(r"^(?:/(?P<lang>en))?/faq/(?P<slug>[^/#?]+)/?(?:#(?P<anchor>.*))?$")
+
+
+# Editors are warned this long before an answer's review falls due, so it never lapses unnoticed.
+REVIEW_WARNING_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """An answer whose check against the law is overdue, or falls due soon."""
+
+    lang: str
+    slug: str
+    title: str
+    review_due: date
+    overdue: bool
+
+    def __str__(self) -> str:
+        state = "overdue since" if self.overdue else "due on"
+        return f"content/{self.lang}/{self.slug}.md: review {state} {self.review_due.isoformat()}"
+
+
+def reviews_due(content: ContentSet, today: date) -> list[ReviewDue]:
+    """Answers to check against the law again: overdue first, then by due date.
+
+    A warning, not a problem: time passing must never make the content check fail."""
+    horizon = today + timedelta(days=REVIEW_WARNING_DAYS)
+    found = [
+        ReviewDue(lang, entry.slug, entry.title, entry.review_due, entry.review_due < today)
+        for lang, entries in content.entries.items()
+        for entry in entries.values()
+        if entry.review_due <= horizon
+    ]
+    return sorted(found, key=lambda due: (due.review_due, due.lang, due.slug))
 
 
 @dataclass
@@ -137,6 +172,16 @@ def check_content(
                             f"LIX {score} is over {LIX_LIMIT}: shorter sentences and words, please",
                         )
                     )
+    if report.lix_by_slug:
+        median = statistics.median(report.lix_by_slug.values())
+        if median > LIX_MEDIAN_LIMIT:
+            report.problems.append(
+                Problem(
+                    Path("content") / "da",
+                    1,
+                    f"median LIX {median} is over {LIX_MEDIAN_LIMIT}: simplify the hardest answers",
+                )
+            )
     for lang, entries in content.entries.items():
         for slug in sorted(published_slugs - set(entries)):
             report.problems.append(

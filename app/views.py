@@ -32,6 +32,7 @@ from app import chat as chat_domain
 from app import questionnaire as questionnaire_flow
 from app.chat import ChatRanker
 from app.content import CATEGORIES, LANGUAGES
+from app.content_check import REVIEW_WARNING_DAYS, reviews_due
 from app.facts import FOLKEPENSIONSALDER_BANDS
 from app.feedback import MAX_COMMENT_CHARS, FeedbackStore, holds_personal_details
 from app.library import Library
@@ -72,6 +73,7 @@ CATEGORY_LABELS = {
     "foertidspension": _l("Førtidspension (disability pension)"),
     "seniorpension": _l("Seniorpension (for the worn out)"),
     "andre-veje": _l("Other routes: folkepension and tidlig pension"),
+    "din-sag": _l("Your case: money, deadlines and rights"),
     "om-siden": _l("About this site"),
 }
 CATEGORY_INTROS = {
@@ -83,6 +85,9 @@ CATEGORY_INTROS = {
     ),
     "andre-veje": _l(
         "When you reach folkepensionsalder, or can retire early after many years of work."
+    ),
+    "din-sag": _l(
+        "What you get, how long it takes, your rights, and what to write when you apply or complain."
     ),
     "om-siden": _l("Where to get advice and who runs this site."),
 }
@@ -216,7 +221,12 @@ def editors() -> Any:
         for slug, answer in answers.items()
     }
     return render_template(
-        "editors.html", answers=store.answers(), failed=store.failed_searches(), titles=titles
+        "editors.html",
+        answers=store.answers(),
+        failed=store.failed_searches(),
+        titles=titles,
+        reviews=reviews_due(library().content, date.today()),
+        review_warning_days=REVIEW_WARNING_DAYS,
     )
 
 

@@ -26,7 +26,7 @@ QUESTION_TITLES = {
     "residence": _l(
         "Do you live in Denmark, and are you a Danish citizen or have you lived here for at least 10 years since you turned 15?"
     ),
-    "self_supporting": _l("Can you support yourself by working, for example in a flexjob?"),
+    "self_supporting": _l("Can you support yourself by working, for example in a flex job?"),
     "work_years": _l("How many years have you worked in all?"),
     "weekly_hours": _l("How many hours a week can you work in your latest job?"),
 }
@@ -41,10 +41,10 @@ QUESTION_HINTS = {
         "These are the basic rules for all social pensions. There are exceptions, for example for EU citizens and refugees."
     ),
     "self_supporting": _l(
-        "A flexjob is a job on special terms with fewer hours, where your municipality pays part of the wage."
+        "A flex job is a job on special terms with fewer hours, where your municipality pays part of the wage."
     ),
     "work_years": _l(
-        "Count full-time years. %(hours)s hours a week or more counts as a full year. Part-time counts as part of a year: %(half)s hours a week for 10 years is 5 years. Flexjob counts as full time."
+        "Count full-time years. %(hours)s hours a week or more counts as a full year. Part-time counts as part of a year: %(half)s hours a week for 10 years is 5 years. A flex job counts as full time."
     ),
     "weekly_hours": _l(
         "Your latest job is the latest job you had for at least %(months)s months. Think of what your health allows, not what you work now."
@@ -100,7 +100,7 @@ AUTHORITIES = {
         "Apply to Seniorpension (part of ATP), digitally on borger.dk with MitID. Your municipality must help you if you cannot apply digitally."
     ),
     "kommune": _l(
-        "Contact your municipality (kommunen), for example the jobcentre, and ask for your case to be looked at as a førtidspension case."
+        "Contact your municipality (kommunen) and ask for your case to be looked at as a førtidspension case."
     ),
     "udbetaling_danmark": _l("Apply to Udbetaling Danmark on borger.dk with MitID."),
 }
@@ -177,10 +177,10 @@ FINDINGS = {
         "You can support yourself by work. Then you cannot get førtidspension."
     ),
     "foertid_not_self_supporting": _l(
-        "You cannot support yourself by work, not even in a flexjob. Your municipality assesses whether this is lasting."
+        "You cannot support yourself by work, not even in a flex job. Your municipality assesses whether this is lasting."
     ),
     "foertid_capacity_unknown": _l(
-        "Your work capacity must be so reduced that you cannot support yourself, not even in a flexjob. Your municipality assesses it."
+        "Your work capacity must be so reduced that you cannot support yourself, not even in a flex job. Your municipality assesses it."
     ),
     "tidlig_excluded_foertidspension": _l(
         "You cannot get tidlig pension when you receive førtidspension."

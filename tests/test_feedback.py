@@ -259,3 +259,27 @@ def test_starting_the_site_does_not_open_the_feedback_database(tmp_path) -> None
     )
     assert result.stdout.strip() == "False"
     assert not (tmp_path / "feedback.sqlite3").exists()
+
+
+def test_editors_see_the_answers_whose_check_against_the_law_is_due(tmp_path, database_url) -> None:
+    from tests.test_content import VALID_DA, fixture_set
+
+    overdue = VALID_DA.replace("reviewed: 2026-11-23", "reviewed: 2025-01-02").replace(
+        "review_due: 2027-11-23", "review_due: 2025-12-01"
+    )
+    password = "hemmelig-" + uuid.uuid4().hex[:6]
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "DATABASE_URL": database_url,
+            "EDITOR_PASSWORD_HASH": generate_password_hash(password),
+            "CONTENT_DIR": str(fixture_set(tmp_path / "content", da=overdue)),
+            "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        }
+    )
+    page = app.test_client().get("/redaktion", headers=basic("redaktion", password))
+    html = page.get_data(as_text=True)
+    assert "Svar, der skal tjekkes mod loven" in html
+    assert 'href="/faq/hjaelp"' in html and "overskredet" in html
+    assert 'href="/en/faq/hjaelp"' not in html

@@ -84,7 +84,7 @@ def test_figures_in_answers_come_from_facts(client) -> None:
 
 def test_home_lists_categories_and_entry_points(fetch_page) -> None:
     html, _ = fetch_page("/")
-    for category in ("foertidspension", "seniorpension", "andre-veje", "om-siden"):
+    for category in ("foertidspension", "seniorpension", "andre-veje", "din-sag", "om-siden"):
         assert f'href="/kategori/{category}"' in html
     assert 'href="/tjek"' in html and 'href="/chat"' in html
     assert 'role="search"' in html
@@ -247,3 +247,12 @@ def test_the_menu_and_footer_are_rendered_once_per_language_and_stay_in_it() -> 
         ("blocks/site_nav.html", "da"),
         ("blocks/site_nav.html", "en"),
     ]
+
+
+def test_every_answer_says_when_its_rules_were_checked(app, client) -> None:
+    library = app.extensions["library"]
+    for lang, prefix, label in (("da", "", "Regler tjekket:"), ("en", "/en", "Rules checked:")):
+        for slug, answer in library.answers[lang].items():
+            html = client.get(f"{prefix}/faq/{slug}").get_data(as_text=True)
+            reviewed = answer.entry.reviewed.isoformat()
+            assert re.search(rf'{label} <time datetime="{reviewed}">', html), (lang, slug)
