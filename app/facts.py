@@ -16,6 +16,8 @@ class Figure:
     value: int
     unit: str
     legal_ref: str
+    # False for a figure an authority or an agreement sets, not a § (legal_ref then names it).
+    set_by_law: bool = True
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,21 @@ SENIORPENSION_LATEST_JOB_MONTHS = Figure(12, "months", f"{SOCIAL_PENSION_ACT} §
 SENIORPENSION_DECISION_MONTHS = Figure(6, "months", f"{SOCIAL_PENSION_ACT} § 26 d, stk. 2")
 FULL_TIME_WEEKLY_HOURS = Figure(27, "hours", "Bekendtgørelse om seniorpension")
 TIDLIG_PENSION_MAX_YEARS_EARLY = Figure(3, "years", f"{SOCIAL_PENSION_ACT} § 26 g")
+TIDLIG_PENSION_DECISION_MONTHS = Figure(6, "months", f"{SOCIAL_PENSION_ACT} § 26 r")
+TIDLIG_PENSION_START_NOTICE_MONTHS = Figure(2, "months", f"{SOCIAL_PENSION_ACT} § 26 r")
+TIDLIG_PENSION_ATTACHMENT_MONTHS = Figure(9, "months", f"{SOCIAL_PENSION_ACT} § 26 s")
+TIDLIG_PENSION_INCOME_REDUCTION_PERCENT = Figure(64, "percent", f"{SOCIAL_PENSION_ACT} § 32 e")
+INCOME_REDUCTION_PERCENT = Figure(30, "percent", f"{SOCIAL_PENSION_ACT} § 32 c")
+COUPLE_OF_PENSIONERS_REDUCTION_PERCENT = Figure(15, "percent", f"{SOCIAL_PENSION_ACT} § 32 c")
+FOLKEPENSION_APPLY_MONTHS_EARLY = Figure(
+    6, "months", "Udbetaling Danmark (borger.dk)", set_by_law=False
+)
+# Agreed between KL and Seniorpension in their cooperation agreement: no § of the law sets it.
+SENIORPENSION_MUNICIPALITY_REPLY_MONTHS = Figure(
+    3, "months", "Samarbejdsaftale mellem KL og Seniorpension", set_by_law=False
+)
+APPEAL_WEEKS = Figure(4, "weeks", "Retssikkerhedsloven § 67")
+APPEAL_FORWARD_WEEKS = Figure(4, "weeks", "Retssikkerhedsloven § 66, stk. 2")
 RESIDENCE_RULES = f"{SOCIAL_PENSION_ACT} §§ 2-3"
 PAYMENT_RULES = f"{SOCIAL_PENSION_ACT} § 33"
 
@@ -133,6 +150,16 @@ FIGURES: dict[str, Figure] = {
     "seniorpension_decision_months": SENIORPENSION_DECISION_MONTHS,
     "full_time_weekly_hours": FULL_TIME_WEEKLY_HOURS,
     "tidlig_pension_max_years_early": TIDLIG_PENSION_MAX_YEARS_EARLY,
+    "tidlig_pension_decision_months": TIDLIG_PENSION_DECISION_MONTHS,
+    "tidlig_pension_start_notice_months": TIDLIG_PENSION_START_NOTICE_MONTHS,
+    "tidlig_pension_attachment_months": TIDLIG_PENSION_ATTACHMENT_MONTHS,
+    "tidlig_pension_income_reduction_percent": TIDLIG_PENSION_INCOME_REDUCTION_PERCENT,
+    "income_reduction_percent": INCOME_REDUCTION_PERCENT,
+    "couple_of_pensioners_reduction_percent": COUPLE_OF_PENSIONERS_REDUCTION_PERCENT,
+    "folkepension_apply_months_early": FOLKEPENSION_APPLY_MONTHS_EARLY,
+    "seniorpension_municipality_reply_months": SENIORPENSION_MUNICIPALITY_REPLY_MONTHS,
+    "appeal_weeks": APPEAL_WEEKS,
+    "appeal_forward_weeks": APPEAL_FORWARD_WEEKS,
 }
 
 
@@ -154,6 +181,15 @@ class TidligPensionBand:
 
     def covers(self, birth_date: date) -> bool:
         return birth_date >= self.born_from and (self.born_to is None or birth_date <= self.born_to)
+
+    @property
+    def folkepensionsalder_years(self) -> int:
+        return folkepensionsalder_band(self.born_from).age_years
+
+    @property
+    def seniority_until_age(self) -> int:
+        """The age up to which seniority is earned: when one may first apply for the right."""
+        return self.folkepensionsalder_years - self.apply_years_before_fpa
 
 
 TIDLIG_PENSION_BANDS: tuple[TidligPensionBand, ...] = (

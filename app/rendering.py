@@ -12,7 +12,9 @@ import markdown
 from app.facts import FIGURES
 
 # Blocks are rendered by templates (they need the page's language); the body keeps a marker for each.
-BLOCKS: frozenset[str] = frozenset({"folkepensionsalder_table", "contact_details"})
+BLOCKS: frozenset[str] = frozenset(
+    {"folkepensionsalder_table", "tidlig_pension_table", "contact_details"}
+)
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _BLOCK_MARKER = re.compile(r"<p>\s*\x00BLOCK:([a-z_]+)\x00\s*</p>|\x00BLOCK:([a-z_]+)\x00")
 

@@ -33,7 +33,7 @@ from app import questionnaire as questionnaire_flow
 from app.chat import ChatRanker
 from app.content import CATEGORIES, LANGUAGES
 from app.content_check import REVIEW_WARNING_DAYS, reviews_due
-from app.facts import FOLKEPENSIONSALDER_BANDS
+from app.facts import FOLKEPENSIONSALDER_BANDS, TIDLIG_PENSION_BANDS
 from app.feedback import MAX_COMMENT_CHARS, FeedbackStore, holds_personal_details
 from app.library import Library
 from app.rules import Answers, assess, full_time_years
@@ -92,6 +92,10 @@ CATEGORY_INTROS = {
     "om-siden": _l("Where to get advice and who runs this site."),
 }
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+# The table shows only the cohorts whose seniority the law's text states.
+CONFIRMED_TIDLIG_PENSION_BANDS = tuple(
+    band for band in TIDLIG_PENSION_BANDS if band.seniority_years is not None
+)
 
 
 def page(endpoint: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -177,6 +181,7 @@ def answer(lang: str, slug: str) -> str:
         answer=found,
         related=library().related(found),
         folkepensionsalder_bands=FOLKEPENSIONSALDER_BANDS,
+        tidlig_pension_bands=CONFIRMED_TIDLIG_PENSION_BANDS,
         canonical_url=url_for("site.answer", lang=lang, slug=slug, _external=True),
     )
 

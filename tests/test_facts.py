@@ -69,7 +69,15 @@ def test_bands_are_contiguous_and_each_names_its_paragraph() -> None:
 def test_every_figure_names_its_legal_basis() -> None:
     for name, figure in facts.FIGURES.items():
         assert figure.legal_ref.strip(), name
-        assert "§" in figure.legal_ref or "ekendtgørelse" in figure.legal_ref, name
+        if figure.set_by_law:
+            assert "§" in figure.legal_ref or "ekendtgørelse" in figure.legal_ref, name
+        else:
+            assert "§" not in figure.legal_ref, name
+
+
+def test_only_the_agreed_and_practice_figures_are_marked_as_not_law() -> None:
+    not_law = {name for name, figure in facts.FIGURES.items() if not figure.set_by_law}
+    assert not_law == {"folkepension_apply_months_early", "seniorpension_municipality_reply_months"}
 
 
 @pytest.mark.parametrize(
@@ -86,7 +94,41 @@ def test_every_figure_names_its_legal_basis() -> None:
         ("foertidspension_decision_months", 3),
         ("seniorpension_decision_months", 6),
         ("revocation_consent_age", 60),
+        ("tidlig_pension_decision_months", 6),
+        ("tidlig_pension_start_notice_months", 2),
+        ("tidlig_pension_attachment_months", 9),
+        ("tidlig_pension_income_reduction_percent", 64),
+        ("income_reduction_percent", 30),
+        ("couple_of_pensioners_reduction_percent", 15),
+        ("folkepension_apply_months_early", 6),
+        ("seniorpension_municipality_reply_months", 3),
+        ("appeal_weeks", 4),
+        ("appeal_forward_weeks", 4),
     ],
 )
 def test_figures_match_the_law(name: str, value: int) -> None:
     assert facts.FIGURES[name].value == value
+
+
+@pytest.mark.parametrize(
+    ("born", "folkepensionsalder", "seniority_until"),
+    [
+        (date(1955, 7, 1), 67, 61),
+        (date(1962, 12, 31), 67, 61),
+        (date(1963, 1, 1), 68, 61),
+        (date(1964, 12, 31), 68, 61),
+        (date(1965, 1, 1), 68, 62),
+        (date(1967, 6, 1), 69, 62),
+        (date(1970, 12, 31), 69, 63),
+    ],
+)
+def test_tidlig_pension_seniority_is_counted_until_the_age_in_section_26_h(
+    born: date, folkepensionsalder: int, seniority_until: int
+) -> None:
+    band = facts.tidlig_pension_band(born)
+    assert band is not None
+    assert band.folkepensionsalder_years == folkepensionsalder
+    assert band.seniority_until_age == seniority_until
+    # A band never spans two folkepensionsaldre, so one age describes the whole band.
+    if band.born_to is not None:
+        assert facts.folkepensionsalder_band(band.born_to).age_years == folkepensionsalder

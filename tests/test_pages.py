@@ -82,6 +82,27 @@ def test_figures_in_answers_come_from_facts(client) -> None:
     assert "1. januar 1971 eller senere" in " ".join(rows[7][0].split())
 
 
+def test_the_tidlig_pension_table_shows_the_seniority_the_law_states(client) -> None:
+    html = client.get("/faq/tidlig-pension").get_data(as_text=True)
+    table = html.split("Anciennitet til tidlig pension efter fødselsdato", 1)[1].split("</table>")[
+        0
+    ]
+    rows = [
+        [" ".join(cell.split()) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    ]
+    # § 26 h: born, folkepensionsalder, seniority counted until, 1 / 2 / 3 years early.
+    assert rows == [
+        ["1. juli 1955 – 31. december 1962", "67 år", "61 år", "42 år", "43 år", "44 år"],
+        ["1. januar 1963 – 31. december 1964", "68 år", "61 år", "42 år", "43 år", "44 år"],
+        ["1. januar 1965 – 31. december 1966", "68 år", "62 år", "43 år", "44 år", "45 år"],
+        ["1. januar 1967 – 31. december 1968", "69 år", "62 år", "43 år", "44 år", "45 år"],
+        ["1. januar 1969 – 31. december 1970", "69 år", "63 år", "44 år", "45 år", "46 år"],
+    ]
+    english = client.get("/en/faq/tidlig-pension").get_data(as_text=True)
+    assert "1 year early" in english and "3 years early" in english
+
+
 def test_home_lists_categories_and_entry_points(fetch_page) -> None:
     html, _ = fetch_page("/")
     for category in ("foertidspension", "seniorpension", "andre-veje", "din-sag", "om-siden"):

@@ -315,7 +315,7 @@ def test_search_build_command(tmp_path: Path) -> None:
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "SEARCH_INDEX_DIR": str(tmp_path)})
     result = app.test_cli_runner().invoke(args=["search", "build"])
     assert result.exit_code == 0, result.output
-    assert "Built the 'da' index: 31 answers" in result.output
+    assert "Built the 'da' index: 41 answers" in result.output
 
 
 def test_suggestions_as_you_type_read_the_last_word_as_a_prefix(client) -> None:
