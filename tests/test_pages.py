@@ -42,13 +42,13 @@ def test_an_answer_page_has_summary_first_law_box_date_and_links(fetch_page) -> 
     html, page = fetch_page("/faq/foertidspension-betingelser")
     assert html.index("<h1>") < html.index("Det korte svar") < html.index('class="answer__body"')
     assert 'id="lovgrundlag"' in html and "Lov om social pension § 16" in html
-    assert '<time datetime="2026-11-23">23. november 2026</time>' in html
+    assert '<time datetime="2026-12-01">1. december 2026</time>' in html
     assert 'href="http://localhost/faq/foertidspension-betingelser"' in html  # plain copyable link
     assert "js-copy-link" in html and "hidden" in html  # the button appears only with JavaScript
     assert 'href="/en/faq/foertidspension-betingelser"' in html
     assert "{{" not in html  # every figure was filled in
     english, _ = fetch_page("/en/faq/foertidspension-betingelser")
-    assert '<time datetime="2026-11-23">23 November 2026</time>' in english
+    assert '<time datetime="2026-12-01">1 December 2026</time>' in english
     assert 'href="/faq/foertidspension-betingelser"' in english
 
 
@@ -93,11 +93,11 @@ def test_the_tidlig_pension_table_shows_the_seniority_the_law_states(client) -> 
     ]
     # § 26 h: born, folkepensionsalder, seniority counted until, 1 / 2 / 3 years early.
     assert rows == [
-        ["1. juli 1955 – 31. december 1962", "67 år", "61 år", "42 år", "43 år", "44 år"],
-        ["1. januar 1963 – 31. december 1964", "68 år", "61 år", "42 år", "43 år", "44 år"],
-        ["1. januar 1965 – 31. december 1966", "68 år", "62 år", "43 år", "44 år", "45 år"],
-        ["1. januar 1967 – 31. december 1968", "69 år", "62 år", "43 år", "44 år", "45 år"],
-        ["1. januar 1969 – 31. december 1970", "69 år", "63 år", "44 år", "45 år", "46 år"],
+        ["1. juli 1955–1962", "67 år", "61 år", "42 år", "43 år", "44 år"],
+        ["1963–1964", "68 år", "61 år", "42 år", "43 år", "44 år"],
+        ["1965–1966", "68 år", "62 år", "43 år", "44 år", "45 år"],
+        ["1967–1968", "69 år", "62 år", "43 år", "44 år", "45 år"],
+        ["1969–1970", "69 år", "63 år", "44 år", "45 år", "46 år"],
     ]
     english = client.get("/en/faq/tidlig-pension").get_data(as_text=True)
     assert "1 year early" in english and "3 years early" in english

@@ -1,0 +1,98 @@
+"""Search and chat quality on the evaluation sets in tests/evaluation/: written the way citizens
+write, before any ranking work, by someone who had not read the answers. Half of every set is held
+out ("heldout"): nobody tunes ranking on it, and it is the figure to quote.
+
+Prints, per split: search top-1 and top-3, chat first source right, and the share of questions the
+content does not cover that the chat answers with high confidence (lower is better).
+Run with `make bench` or `.venv/bin/python bench/quality.py [--misses]`."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app import create_app  # noqa: E402
+from app.chat import Confidence, reply  # noqa: E402
+
+EVALUATION = ROOT / "tests" / "evaluation"
+TODAY = date(2026, 12, 1)  # the day the sets were written; dates in them are relative to it
+
+
+def load(name: str) -> list[dict]:
+    return tomllib.loads((EVALUATION / f"{name}.toml").read_text(encoding="utf-8"))["case"]
+
+
+def chat_is_right(case: dict, found) -> bool:
+    if case["expected"] == "questionnaire":
+        return found.offer_questionnaire
+    fair = {case["expected"], *case.get("also_ok", [])}
+    return bool(found.sources) and found.sources[0] in fair
+
+
+def measure(app, split: str, show_misses: bool) -> dict[str, float]:
+    search_cases = [case for case in load("search") if case["split"] == split]
+    top1 = top3 = 0
+    for case in search_cases:
+        hits = app.extensions["search"][case["lang"]].search(case["query"], limit=3).hits
+        found = [hit.slug for hit in hits]
+        top1 += bool(found) and found[0] in case["slugs"]
+        hit3 = bool(set(found) & set(case["slugs"]))
+        top3 += hit3
+        if show_misses and not hit3:
+            print(f"  search miss [{case['lang']}] {case['query'][:70]!r}: {found}")
+    chat_cases = [case for case in load("chat") if case["split"] == split]
+    right = 0
+    for case in chat_cases:
+        found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY)
+        ok = chat_is_right(case, found)
+        right += ok
+        if show_misses and not ok:
+            print(
+                f"  chat miss [{case['lang']}] {case['message'][:70]!r}: "
+                f"want {case['expected']}, got {found.sources[:2]} {found.confidence}"
+            )
+    uncovered = [case for case in load("uncovered") if case["split"] == split]
+    confident = 0
+    for case in uncovered:
+        found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY)
+        confident += found.confidence is Confidence.HIGH
+        if show_misses and found.confidence is Confidence.HIGH:
+            print(
+                f"  uncovered answered [{case['lang']}] {case['message'][:70]!r}: {found.sources[:1]}"
+            )
+    return {
+        "search_cases": len(search_cases),
+        "top1": top1 / len(search_cases),
+        "top3": top3 / len(search_cases),
+        "chat_cases": len(chat_cases),
+        "chat": right / len(chat_cases),
+        "uncovered_cases": len(uncovered),
+        "uncovered_high": confident / len(uncovered),
+    }
+
+
+def main() -> None:
+    logging.disable(logging.WARNING)
+    show_misses = "--misses" in sys.argv
+    app = create_app({"TESTING": True})
+    print("Search and chat quality on tests/evaluation/ (quote the heldout line):")
+    for split in ("dev", "heldout"):
+        if show_misses:
+            print(f"{split}:")
+        m = measure(app, split, show_misses)
+        print(
+            f"  {split:8} search top-1 {m['top1']:4.0%}, top-3 {m['top3']:4.0%} "
+            f"({m['search_cases']} queries); chat first source right {m['chat']:4.0%} "
+            f"({m['chat_cases']} messages); uncovered answered with high confidence "
+            f"{m['uncovered_high']:4.0%} ({m['uncovered_cases']} questions)"
+        )
+
+
+if __name__ == "__main__":
+    main()
