@@ -55,6 +55,7 @@ bench: setup ## Print search, chat and per-request speed figures (bench/; load: 
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/chat.py
 	$(BIN)/python bench/requests.py
+	$(BIN)/python bench/quality.py
 
 clean: ## Remove generated files
 	rm -rf $(VENV) node_modules search_index $(COMPILED)
