@@ -29,7 +29,7 @@ setup: $(BIN)/.installed node_modules/.installed $(COMPILED) ## Install Python a
 
 run: setup ## Set up and serve the site with gunicorn on http://127.0.0.1:$(PORT)
 	$(FLASK) search build
-	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c python:app.gunicorn_config
+	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
 test: setup ## Set up and run lint, the content check and every test
 	$(BIN)/ruff check .

@@ -38,7 +38,7 @@ def gunicorn_serving(
     }
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "python:app.gunicorn_config"],
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -55,10 +55,10 @@ def gunicorn_serving(
 
 
 def _started(base: str, log_path: Path, workers: int) -> bool:
-    # Every worker opens its own socket (reuse_port), so wait for all of them before the first
-    # request, then for an answer.
+    # Wait until every worker has booted, so the first requests do not all land on one, then for
+    # an answer.
     deadline = time.monotonic() + 20
-    while log_path.read_text().count("Application startup complete") < workers:
+    while log_path.read_text().count("Booting worker") < workers:
         if time.monotonic() > deadline:
             return False
         time.sleep(0.05)

@@ -1,0 +1,24 @@
+"""gunicorn settings for Pensionsguiden: `gunicorn -c deploy/gunicorn.conf.py` (what `make run` does).
+
+A standard worker: gunicorn's threaded worker (gthread). Each worker process answers several
+requests at once in its threads, so one slow request (a long chat form) never holds up the pages
+of others. Production puts nginx in front (deploy/nginx.conf): it buffers slow clients, caches the
+public pages and limits requests per client; see docs/operations.md.
+
+The access log keeps time, method, path without the query string (searches can hold personal
+details), status, size and duration: no client address, user agent or referrer."""
+
+import os
+
+wsgi_app = "app.wsgi:application"
+worker_class = "gthread"
+workers = int(os.environ.get("WORKERS", "2"))
+threads = int(os.environ.get("THREADS", "4"))
+bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+preload_app = True  # content, index and caches are built once, then shared by the workers
+keepalive = 5
+timeout = 30
+graceful_timeout = 10
+accesslog = None if os.environ.get("ACCESS_LOG") == "off" else "-"  # off only when measuring
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
