@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app app
 CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: help setup run test lint format check-content translations bench clean
+.PHONY: help setup run test test-fast lint format check-content translations bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-16s %s\n", $$1, $$2}'
@@ -31,15 +31,20 @@ run: setup ## Set up and serve the site with gunicorn on http://127.0.0.1:$(PORT
 	$(FLASK) search build
 	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
-test: setup ## Set up and run lint, the content check and every test
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: setup lint ## Set up and run lint, the content check and every test
 	$(FLASK) content check
 	$(FLASK) search build
 	$(BIN)/pytest
 
-lint: setup ## Lint only
+test-fast: setup lint ## Everything but the browser tests (well under a minute)
+	$(FLASK) content check
+	$(FLASK) search build
+	$(BIN)/pytest -m "not browser"
+
+lint: setup ## Lint, format check and the import layers (lint-imports)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: setup ## Format the code
 	$(BIN)/ruff format .

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from app.chat import reply  # noqa: E402
+from app.chat.reply import reply  # noqa: E402
 
 ROUNDS = 5
 EXTRA = [

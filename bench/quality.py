@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from app.chat import Confidence, reply  # noqa: E402
+from app.chat.reply import Confidence, reply  # noqa: E402
 
 EVALUATION = ROOT / "tests" / "evaluation"
 TODAY = date(2026, 12, 1)  # the day the sets were written; dates in them are relative to it

@@ -21,7 +21,7 @@ os.environ["PENSIONSGUIDEN_API_RATE_LIMIT"] = "1000000 per minute"  # as bench/l
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
 from app import create_app  # noqa: E402
-from app.page_cache import call_wsgi  # noqa: E402
+from app.web.page_cache import call_wsgi  # noqa: E402
 
 FORM = "application/x-www-form-urlencoded"
 # The mix's requests that reach Flask or the page cache, as bench/mix.lua sends them.

@@ -15,8 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.library import Library  # noqa: E402
-from app.search import SearchDocument, SearchIndex, Vocabulary, build_index  # noqa: E402
+from app.content.library import Library  # noqa: E402
+from app.search.analysis import SearchDocument, Vocabulary  # noqa: E402
+from app.search.build import build_index, documents_from  # noqa: E402
+from app.search.index import SearchIndex  # noqa: E402
 
 ROUNDS = 10
 SYNTHETIC_ANSWERS = 5_000
@@ -107,9 +109,9 @@ def main() -> None:
     print("suggestions included, one process. Cold = first pass, warm = later passes.")
     for lang in ("da", "en"):
         queries = [case["query"] for case in relevance[lang]]
-        measure(f"real content ({lang})", library.search_documents(lang), lang, queries, ROUNDS)
+        measure(f"real content ({lang})", documents_from(library, lang), lang, queries, ROUNDS)
     danish_queries = [case["query"] for case in relevance["da"]]
-    synthetic = synthetic_corpus(library.search_documents("da"), SYNTHETIC_ANSWERS)
+    synthetic = synthetic_corpus(documents_from(library, "da"), SYNTHETIC_ANSWERS)
     measure("synthetic corpus (da)", synthetic, "da", danish_queries, 2)
 
 

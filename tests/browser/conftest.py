@@ -22,6 +22,10 @@ INSTALL_HINT = (
 
 
 def pytest_collection_modifyitems(config, items) -> None:  # noqa: ARG001
+    # Everything in tests/browser/ is the slow lane: `make test-fast` leaves it out (-m "not browser").
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":

@@ -1,0 +1,116 @@
+"""Ranking answers for a whole question: the search index's candidates re-ranked by how well each
+answer's own questions, its pension and the question's intent fit the message."""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from app.chat.understanding import intended_answers, pension_types, question_sentence
+from app.search.index import SearchIndex
+
+MAX_MESSAGE_CHARS = 1_000
+CANDIDATES = 8
+# Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
+# tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).
+FEATURE_WEIGHTS = {
+    "search": 0.7,  # the search score, relative to the best hit
+    "profile": 1.0,  # likeness to the answer's title, questions and summary together
+    "best_question": 0.5,  # likeness to the single closest of the answer's questions
+    "asked_question": 0.25,  # the same for the message's own question sentence only
+    "pension_type": 0.2,  # the answer is about the pension the message names (or another one)
+    # the message asks "can I get X?", "what is X?", "how much?", "how long?", to complain, ...,
+    # and this answer is the one for that kind of question
+    "intent": 0.75,
+}
+
+
+class ChatRanker:
+    """Re-ranks the search index's candidates for a whole question: a question is not a keyword
+    query, and the answers' own questions say best what each answer is about."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._profiles: dict[str, _Vector] = {}
+        self._questions: dict[str, list[_Vector]] = {}
+        self._types: dict[str, set[str]] = {}
+
+    def prepare(self, max_answers: int = 2_000) -> None:
+        """Work out every answer's question profile at startup rather than on first use."""
+        if len(self.index.documents) <= max_answers:
+            for slug in self.index.documents:
+                self._prepare(slug)
+
+    def _vector(self, text: str) -> _Vector:
+        weights = {term: self.index.idf(term) for term in set(self.index.terms(text))}
+        return _Vector(weights, math.sqrt(sum(weight * weight for weight in weights.values())))
+
+    def _prepare(self, slug: str) -> None:
+        document = self.index.documents[slug]
+        self._profiles[slug] = self._vector(
+            "\n".join([document.title, *document.questions, document.summary])
+        )
+        self._questions[slug] = [
+            self._vector(text) for text in (document.title, *document.questions)
+        ]
+        self._types[slug] = pension_types(document.title)
+
+    def rank(self, message: str) -> list[tuple[str, float, float]]:
+        """Candidates best first, each with its total score and its evidence: the part of the
+        score that says the answer fits the message, not merely that it came first in search."""
+        asked_text = question_sentence(message)
+        hits = self.index.search(
+            message, limit=CANDIDATES, max_chars=MAX_MESSAGE_CHARS, for_reading=False
+        ).hits
+        scores = {hit.slug: hit.score for hit in hits}
+        for hit in (
+            self.index.search(asked_text, limit=5, for_reading=False).hits
+            if asked_text != message
+            else []
+        ):
+            scores.setdefault(hit.slug, 0.0)
+        if not scores:
+            return []
+        best = max(scores.values()) or 1.0
+        message_vector = self._vector(message)
+        asked_vector = message_vector if asked_text == message else self._vector(asked_text)
+        named = pension_types(message)
+        intended = intended_answers(message.lower(), named)
+        weights = FEATURE_WEIGHTS
+        ranked = []
+        for slug, score in scores.items():
+            if slug not in self._profiles:
+                self._prepare(slug)
+            types = self._types[slug]
+            type_match = (1.0 if types & named else -1.0 if types else 0.0) if named else 0.0
+            best_question = max(_cosine(message_vector, q) for q in self._questions[slug])
+            asked_question = (
+                best_question
+                if asked_vector is message_vector
+                else max(_cosine(asked_vector, q) for q in self._questions[slug])
+            )
+            evidence = (
+                weights["profile"] * _cosine(message_vector, self._profiles[slug])
+                + weights["best_question"] * best_question
+                + weights["asked_question"] * asked_question
+                + weights["pension_type"] * type_match
+                + weights["intent"] * (slug in intended)
+            )
+            ranked.append((slug, weights["search"] * score / best + evidence, evidence))
+        return sorted(ranked, key=lambda item: -item[1])
+
+
+class _Vector(NamedTuple):
+    """A text's terms weighted by idf, with its length worked out once (the chat compares each
+    message with every candidate's questions)."""
+
+    weights: dict[str, float]
+    norm: float
+
+
+def _cosine(left: _Vector, right: _Vector) -> float:
+    shared = left.weights.keys() & right.weights.keys()
+    if not shared:
+        return 0.0
+    dot = sum(left.weights[term] * right.weights[term] for term in shared)
+    return dot / (left.norm * right.norm)

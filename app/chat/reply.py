@@ -1,0 +1,116 @@
+"""The guidance chat's reply: a free-text message in, the best answers and what kind of reply out.
+
+Pure and stateless: no Flask, no storage, no logging of what citizens write. It finds answers with
+the search index (re-ranked for whole questions, app/chat/ranking.py), understands dates of birth
+(app/chat/understanding.py), and knows when it does not know. Texts are the web layer's job: this
+returns kinds, slugs and values."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
+from app.chat.understanding import (
+    HANDOFF,
+    RETIREMENT,
+    SENIOR,
+    birth_years_for_age,
+    find_age,
+    find_birth_date,
+    find_birth_year,
+    same_folkepensionsalder_all_year,
+    small_talk,
+)
+from app.domain.facts import folkepensionsalder_band, folkepensionsalder_date
+from app.search.analysis import clean_query
+
+# How sure the chat is, from the best answer's evidence (see ChatRanker.rank). Calibrated on
+# tests/chat_conversations.toml and on off-topic messages: about nine in ten right first answers
+# have at least SURE_EVIDENCE; off-topic messages stay below it, most below SOME_EVIDENCE.
+SURE_EVIDENCE = 0.30
+SOME_EVIDENCE = 0.12
+
+
+class ReplyKind(StrEnum):
+    ANSWER = "answer"
+    NOT_SURE = "not_sure"
+    NO_MATCH = "no_match"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    HELP = "help"
+    EMPTY = "empty"
+    FOLKEPENSION_DATE = "folkepension_date"
+    SENIORPENSION_DATE = "seniorpension_date"
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    kind: ReplyKind
+    confidence: Confidence
+    sources: tuple[str, ...] = ()
+    birth_date: date | None = None
+    birth_year: int | None = None
+    age_now: int | None = None
+    offer_questionnaire: bool = False
+
+
+def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
+    text = clean_query(unicodedata.normalize("NFC", message))[:MAX_MESSAGE_CHARS]
+    talk = small_talk(text)
+    if talk is not None:
+        kind = ReplyKind(talk)
+        return ChatReply(kind, Confidence.HIGH if kind is not ReplyKind.EMPTY else Confidence.NONE)
+    lowered = text.lower()
+    born = find_birth_date(text, today)
+    year = None if born else find_birth_year(text, today)
+    handoff = bool(HANDOFF.search(lowered))
+    if born and SENIOR.search(lowered):
+        return ChatReply(
+            ReplyKind.SENIORPENSION_DATE,
+            Confidence.HIGH,
+            ("seniorpension-ansoegning",),
+            birth_date=born,
+            offer_questionnaire=True,
+        )
+    age_now = None if born or year else find_age(text)
+    if age_now is not None:
+        first, second = birth_years_for_age(age_now, today)
+        same = folkepensionsalder_band(date(first, 1, 1)) == folkepensionsalder_band(
+            date(second, 12, 31)
+        )
+        if not same:
+            age_now = None
+    knows_age = born or (year and same_folkepensionsalder_all_year(year)) or age_now
+    if knows_age and not handoff and RETIREMENT.search(lowered):
+        return ChatReply(
+            ReplyKind.FOLKEPENSION_DATE,
+            Confidence.HIGH,
+            ("folkepensionsalder",),
+            birth_date=born,
+            birth_year=year,
+            age_now=age_now,
+        )
+    ranked = ranker.rank(text)
+    evidence = ranked[0][2] if ranked else 0.0
+    slugs = tuple(slug for slug, _score, _evidence in ranked[:3])
+    if evidence < SOME_EVIDENCE:
+        kind, confidence, slugs = ReplyKind.NO_MATCH, Confidence.NONE, ()
+    elif evidence < SURE_EVIDENCE:
+        kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
+    else:
+        kind, confidence = ReplyKind.ANSWER, Confidence.HIGH
+    return ChatReply(kind, confidence, slugs, birth_date=born, offer_questionnaire=handoff)
+
+
+def folkepension_for(born: date) -> tuple[int, int, date]:
+    band = folkepensionsalder_band(born)
+    return band.age_years, band.extra_months, folkepensionsalder_date(born)

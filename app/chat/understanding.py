@@ -1,0 +1,239 @@
+"""Reading a citizen's message: dates of birth, ages, small talk, which pension it names and what
+kind of question it asks (how much, how long, to complain, ...). Pure: no index, no storage."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.domain.facts import folkepensionsalder_band
+
+MONTHS = {
+    "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "marts": 3,
+    "march": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5, "may": 5, "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)?\d\d)\b"),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<mn>{_MONTH})\.?,?\s*(?P<y>(?:19|20)\d\d)\b"
+    ),
+    re.compile(
+        rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    ),
+)
+_BIRTH_YEAR = re.compile(r"\b(?:født|fødd|foedt|fodt|born)\s+(?:i\s+|in\s+)?(?P<y>(?:19|20)\d\d)\b")
+
+_GREETINGS = {"hej", "hejsa", "hejhej", "goddag", "godmorgen", "davs", "dav", "hallo", "halløj", "hi",
+              "hello", "hey", "god", "morgen", "good", "morning", "afternoon", "there", "med", "dig"}  # fmt: skip
+_THANKS = {"tak", "thanks", "thank", "thx", "tusind", "mange", "you", "so", "much", "for", "hjælpen",
+           "the", "help", "ok", "okay", "super", "fint", "godt", "dejligt", "great"}  # fmt: skip
+_HELP = {"hjælp", "help", "hvad", "kan", "du", "what", "can", "you", "do", "me", "jeg", "spørge",
+         "om", "ask", "about", "how", "does", "this", "work", "virker", "det", "?"}  # fmt: skip
+HANDOFF = re.compile(
+    r"hvilke[nt]? pension|hvad (?:for )?(?:en )?pension kan|kan jeg (?:få|faa|søge|soege) "
+    r"(?:senior|førtids|fortids|foertids|tidlig)|har jeg ret til|er jeg berettiget|"
+    r"which pension|what pension|can i (?:get|apply for|claim) (?:a |the )?(?:senior|disability|early)|"
+    r"am i (?:eligible|entitled)",
+)
+CAN_I_GET = re.compile(
+    r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|komme på)|tror du (?:jeg|han|hun)|"
+    r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
+    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget",
+)
+CONTACT = re.compile(
+    r"hvor (?:kan jeg |skal jeg )?ringe|hvem kan (?:jeg|vi) (?:ringe|tale|snakke)|hvor ringer|telefonnummer|"
+    r"hvor (?:kan|får) (?:jeg|vi|man) (?:råd|hjælp|rådgivning)|who (?:can|do) i (?:call|talk)|"
+    r"where (?:can|do) i (?:get|find) (?:advice|help)|phone number",
+)
+CONTACT_ANSWER = "kontakt-og-raadgivning"
+WHAT_IS = re.compile(
+    r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
+    r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
+    r"(?:something|noget) (?:called|der hedder)",
+)
+RETIREMENT = re.compile(
+    r"folkepension|pensionsalder|gå på pension|ga pa pension|gaa paa pension|går på pension|"
+    r"retire|state pension|pension age|pensionable|hvornår kan jeg|when can i|hvornaar",
+)
+SENIOR = re.compile(r"seniorpension|senior pension")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\?", text.lower())
+
+
+def find_birth_date(message: str, today: date) -> date | None:
+    text = message.lower()
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"])
+            year = int(parts["y"])
+            if year < 100:
+                year += 1900 if year > today.year % 100 else 2000
+            try:
+                found = date(year, month, int(parts["d"]))
+            except ValueError:
+                continue
+            if date(1900, 1, 1) <= found <= today:
+                return found
+    return None
+
+
+def find_birth_year(message: str, today: date) -> int | None:
+    match = _BIRTH_YEAR.search(message.lower())
+    if match and 1900 <= int(match["y"]) <= today.year:
+        return int(match["y"])
+    return None
+
+
+_AGE = re.compile(
+    r"\bjeg er (?P<a>\d{2}) ?år|\b(?P<b>\d{2}) år gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
+    r"\b(?P<e>\d{2}) years old"
+)
+
+
+def find_age(message: str) -> int | None:
+    match = _AGE.search(message.lower())
+    if not match:
+        return None
+    age = int(next(value for value in match.groupdict().values() if value))
+    return age if 16 <= age <= 99 else None
+
+
+def birth_years_for_age(age: int, today: date) -> tuple[int, int]:
+    """Someone who is `age` today was born in one of these two years."""
+    return today.year - age - 1, today.year - age
+
+
+def same_folkepensionsalder_all_year(year: int) -> bool:
+    return folkepensionsalder_band(date(year, 1, 1)) == folkepensionsalder_band(date(year, 12, 31))
+
+
+def small_talk(message: str) -> str | None:
+    """ "greeting", "thanks", "help" or "empty" for a message that is only that; else None."""
+    if not message.strip():
+        return "empty"
+    words = _words(message)
+    if not words:
+        return None
+    if len(words) <= 6 and set(words) <= _THANKS and {"tak", "thanks", "thank", "thx"} & set(words):
+        return "thanks"
+    if len(words) <= 5 and set(words) <= _GREETINGS:
+        return "greeting"
+    if (
+        len(words) <= 8
+        and set(words) <= _HELP
+        and (
+            {"hjælp", "help"} & set(words)
+            or {"hvad", "kan", "du"} <= set(words)
+            or {"what", "can", "you"} <= set(words)
+        )
+    ):
+        return "help"
+    return None
+
+
+# Which pension a message names, and the answer with that pension's conditions.
+PENSION_TYPES: dict[str, re.Pattern[str]] = {
+    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention"),
+    "foertidspension": re.compile(
+        r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension"
+    ),
+    "tidlig_pension": re.compile(
+        r"tidlig(?:e)? pension|\barne|early pension|early retirement\b(?! pension)"
+    ),
+    "folkepension": re.compile(
+        r"folkepension|state pension|old.age pension|pensionsalder|pension age"
+    ),
+}
+INTRO_ANSWERS = {
+    "seniorpension": "hvad-er-seniorpension",
+    "foertidspension": "foertidspension-betingelser",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+CONDITIONS_ANSWERS = {
+    "seniorpension": "seniorpension-betingelser",
+    "foertidspension": "foertidspension-betingelser",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+
+
+def pension_types(text: str) -> set[str]:
+    lowered = text.lower()
+    return {name for name, pattern in PENSION_TYPES.items() if pattern.search(lowered)}
+
+
+def question_sentence(message: str) -> str:
+    """The sentence(s) that ask: in a long message the story comes first, the question last."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", message.strip()) if part]
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    return " ".join(asked) if asked else (sentences[-1] if sentences else "")
+
+
+# Questions whose answer is one page whatever benefit they name: what the citizen wants to know
+# (how much, how long, to complain, ...) decides the answer more than the benefit does.
+INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"hvor (?:meget|mange penge)(?! (?:skat|tid))|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
+            r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
+            r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
+        ),
+        "hvor-mange-penge",
+    ),
+    (
+        re.compile(
+            r"hvor (?:lang tid|længe|laenge) .{0,40}(?:svar|afgør|afgor|behandl|vente|være om|"
+            r"vaere om|tage)|sagsbehandlingstid|how long .{0,40}(?:decid|take|wait|answer)|"
+            r"waiting (?:time|for (?:a|the) decision)"
+        ),
+        "sagsbehandlingstid-og-forsoergelse",
+    ),
+    (
+        re.compile(
+            r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
+            r"formulere[r]? (?:jeg|mig|det)|what (?:should|do) i (?:write|put)|how (?:do|should) i word"
+        ),
+        "hvad-skal-der-staa-i-ansoegningen",
+    ),
+    (
+        re.compile(r"\bskat\b|\bskatten\b|beskat|\btax(?:ed|es)?\b"),
+        "skat-og-pensionsopsparing",
+    ),
+    (
+        re.compile(
+            r"flytte til (?!en |et |ny)|bo i udlandet|bor i udlandet|i udlandet|"
+            r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad"
+        ),
+        "pension-og-udlandet",
+    ),
+)
+COMPLAINT = re.compile(
+    r"\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
+)
+COMPLAINT_ANSWERS = {"seniorpension": "seniorpension-afslag-og-klage"}
+GENERAL_COMPLAINT_ANSWER = "klage-ankestyrelsen"
+
+
+def intended_answers(lowered: str, named: set[str]) -> set[str]:
+    """Answers a message's kind of question points to, whatever its other words."""
+    intended: set[str] = set()
+    if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
+        intended |= {CONDITIONS_ANSWERS[name] for name in named}
+    if WHAT_IS.search(lowered):
+        intended |= {INTRO_ANSWERS[name] for name in named}
+    if CONTACT.search(lowered):
+        intended.add(CONTACT_ANSWER)
+    intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
+    if COMPLAINT.search(lowered):
+        own = {COMPLAINT_ANSWERS[name] for name in named if name in COMPLAINT_ANSWERS}
+        intended |= own or {GENERAL_COMPLAINT_ANSWER}
+    return intended

@@ -1,0 +1,447 @@
+"""Which pension routes fit: typed answers and today's date in, an outcome per route out.
+
+Pure: no Flask, no clock (`today` is a parameter), no translated text (findings carry message keys
+and values; templates and catalogues say them). Each finding names its rule and §.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from app.domain import facts
+from app.domain.facts import (
+    add_months,
+    folkepensionsalder_band,
+    folkepensionsalder_date,
+    years_before,
+)
+
+
+class Status(StrEnum):
+    YES = "yes"  # fits on the answers given; the authority still decides
+    NO = "no"
+    UNKNOWN = "unknown"  # needs the authority's concrete assessment or facts we do not have
+    NOT_YET = "not_yet"  # opens on a date
+
+
+class Route(StrEnum):
+    SENIORPENSION = "seniorpension"
+    FOERTIDSPENSION = "foertidspension"
+    TIDLIG_PENSION = "tidlig_pension"
+    FOLKEPENSION = "folkepension"
+
+
+class Authority(StrEnum):
+    SENIORPENSION = "seniorpension"  # Seniorpensionsenheden (ATP), via borger.dk
+    KOMMUNE = "kommune"
+    UDBETALING_DANMARK = "udbetaling_danmark"
+
+
+class YesNo(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Receives(StrEnum):
+    NONE = "none"
+    FOERTIDSPENSION = "foertidspension"
+    SENIORPENSION = "seniorpension"
+    FOLKEPENSION = "folkepension"
+    TIDLIG_PENSION = "tidlig_pension"
+    EFTERLOEN = "efterloen"
+
+
+@dataclass(frozen=True)
+class Answers:
+    birth_date: date
+    work_years: float | None = None  # full-time years (27 hours a week); None: does not know
+    weekly_hours: float | None = None  # hours a week one can work in the latest job; None: unknown
+    self_supporting: YesNo = YesNo.UNKNOWN  # can support oneself by work, flexjob included
+    residence: YesNo = YesNo.UNKNOWN  # meets the residence and citizenship rules
+    receives: Receives = Receives.NONE
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    legal_ref: str
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RouteOutcome:
+    route: Route
+    status: Status
+    date: date | None
+    apply_to: Authority
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    today: date
+    age_years: int
+    folkepensionsalder_months: int
+    folkepension_date: date
+    seniorpension_window_opens: date
+    seniorpension_apply_from: date
+    routes: tuple[RouteOutcome, ...]
+    recommended: Route | None
+
+    def route(self, route: Route) -> RouteOutcome:
+        return next(outcome for outcome in self.routes if outcome.route is route)
+
+
+# A "no" outweighs a date, a date outweighs "we cannot tell", and only then is it a "yes".
+_PRECEDENCE = (Status.NO, Status.NOT_YET, Status.UNKNOWN, Status.YES)
+
+
+def _combine(statuses: list[Status]) -> Status:
+    return next(status for status in _PRECEDENCE if status in statuses) if statuses else Status.YES
+
+
+class _Verdict:
+    """The findings for one route as they are made, and the status they add up to."""
+
+    def __init__(self, route: Route, authority: Authority) -> None:
+        self.route, self.authority = route, authority
+        self.statuses: list[Status] = []
+        self.findings: list[Finding] = []
+
+    def note(self, status: Status, finding: Finding) -> None:
+        self.statuses.append(status)
+        self.findings.append(finding)
+
+    def note_residence(self, answers: Answers) -> None:
+        residence = _residence(answers)
+        if residence:
+            self.note(*residence)
+
+    def outcome(self, opens: date | None, today: date, fpa: date) -> RouteOutcome:
+        """`opens` is the route's first day to apply; it is only given while the route is open."""
+        status = _combine(self.statuses)
+        route_date = opens if status is not Status.NO and today < fpa else None
+        return RouteOutcome(self.route, status, route_date, self.authority, tuple(self.findings))
+
+    def already(self, legal_ref: str, key: str) -> RouteOutcome:
+        finding = Finding("already", legal_ref, key)
+        return RouteOutcome(self.route, Status.YES, None, self.authority, (finding,))
+
+
+def age_on(birth_date: date, day: date) -> int:
+    years = day.year - birth_date.year
+    return years - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def full_time_years(hours_per_week: float, years: float) -> float:
+    """Part-time converted to full-time years: 27 hours a week or more is a full year."""
+    share = min(hours_per_week / facts.FULL_TIME_WEEKLY_HOURS.value, 1.0)
+    return round(max(share, 0.0) * years, 2)
+
+
+def _residence(answers: Answers) -> tuple[Status, Finding] | None:
+    if answers.residence is YesNo.YES:
+        return None
+    key = "residence_no" if answers.residence is YesNo.NO else "residence_unknown"
+    return Status.UNKNOWN, Finding("residence", facts.RESIDENCE_RULES, key)
+
+
+def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
+    window_opens = years_before(fpa, facts.SENIORPENSION_YEARS_BEFORE_FPA.value)
+    apply_from = add_months(window_opens, -facts.SENIORPENSION_APPLY_MONTHS_EARLY.value)
+    verdict = _Verdict(Route.SENIORPENSION, Authority.SENIORPENSION)
+    note = verdict.note
+
+    if answers.receives is Receives.SENIORPENSION:
+        return verdict.already(
+            facts.SENIORPENSION_YEARS_BEFORE_FPA.legal_ref, "already_seniorpension"
+        )
+    if answers.receives is Receives.FOERTIDSPENSION:
+        note(
+            Status.NO,
+            Finding(
+                "excluded",
+                "Lov om social pension § 26 a, stk. 5",
+                "senior_excluded_foertidspension",
+            ),
+        )
+    if answers.receives in (Receives.FOLKEPENSION, Receives.TIDLIG_PENSION):
+        note(
+            Status.NO,
+            Finding("excluded", facts.PAYMENT_RULES, f"senior_excluded_{answers.receives}"),
+        )
+    if today >= fpa:
+        note(
+            Status.NO,
+            Finding(
+                "age",
+                facts.SENIORPENSION_YEARS_BEFORE_FPA.legal_ref,
+                "senior_past_fpa",
+                {"date": fpa},
+            ),
+        )
+    elif today < apply_from:
+        note(
+            Status.NOT_YET,
+            Finding(
+                "apply_from",
+                facts.SENIORPENSION_APPLY_MONTHS_EARLY.legal_ref,
+                "senior_apply_from",
+                {"date": apply_from, "window_opens": window_opens},
+            ),
+        )
+    else:
+        note(
+            Status.YES,
+            Finding(
+                "window",
+                facts.SENIORPENSION_YEARS_BEFORE_FPA.legal_ref,
+                "senior_in_window",
+                {"window_opens": window_opens, "fpa_date": fpa},
+            ),
+        )
+    work, hours = answers.work_years, answers.weekly_hours
+    minimum, full = facts.SENIORPENSION_MIN_WORK_YEARS, facts.SENIORPENSION_FULL_WORK_YEARS
+    if work is None:
+        note(Status.UNKNOWN, Finding("work_years", minimum.legal_ref, "senior_work_unknown"))
+    elif work < minimum.value:
+        note(
+            Status.NO,
+            Finding("work_years", minimum.legal_ref, "senior_work_too_few", {"years": work}),
+        )
+    elif work < full.value:
+        note(
+            Status.UNKNOWN,
+            Finding("work_years", minimum.legal_ref, "senior_work_assessed", {"years": work}),
+        )
+    else:
+        note(
+            Status.YES, Finding("work_years", full.legal_ref, "senior_work_enough", {"years": work})
+        )
+    limit = facts.SENIORPENSION_MAX_WEEKLY_HOURS
+    if hours is None:
+        note(Status.UNKNOWN, Finding("work_capacity", limit.legal_ref, "senior_hours_unknown"))
+    elif hours > limit.value:
+        note(
+            Status.NO,
+            Finding("work_capacity", limit.legal_ref, "senior_hours_too_many", {"hours": hours}),
+        )
+    else:
+        note(
+            Status.YES,
+            Finding("work_capacity", limit.legal_ref, "senior_hours_ok", {"hours": hours}),
+        )
+    verdict.note_residence(answers)
+    return verdict.outcome(apply_from, today, fpa)
+
+
+def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
+    verdict = _Verdict(Route.FOERTIDSPENSION, Authority.KOMMUNE)
+    note = verdict.note
+
+    age_rule = facts.FOERTIDSPENSION_MIN_AGE
+    if answers.receives is Receives.FOERTIDSPENSION:
+        return verdict.already(age_rule.legal_ref, "already_foertidspension")
+    if answers.receives in (Receives.FOLKEPENSION, Receives.TIDLIG_PENSION):
+        note(
+            Status.NO,
+            Finding("excluded", facts.PAYMENT_RULES, f"foertid_excluded_{answers.receives}"),
+        )
+    if answers.receives is Receives.SENIORPENSION:
+        note(
+            Status.UNKNOWN,
+            Finding(
+                "excluded", "Lov om social pension § 17, stk. 2", "foertid_while_seniorpension"
+            ),
+        )
+    age = age_on(answers.birth_date, today)
+    fortieth = add_months(answers.birth_date, age_rule.value * 12)
+    if today >= fpa:
+        note(Status.NO, Finding("age", age_rule.legal_ref, "foertid_past_fpa", {"date": fpa}))
+    elif age < facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value:
+        note(
+            Status.NOT_YET,
+            Finding(
+                "age",
+                facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.legal_ref,
+                "foertid_under_18",
+                {"date": add_months(answers.birth_date, 18 * 12)},
+            ),
+        )
+    elif age < age_rule.value:
+        note(
+            Status.UNKNOWN,
+            Finding(
+                "age",
+                facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.legal_ref,
+                "foertid_18_39",
+                {"date": fortieth},
+            ),
+        )
+    else:
+        note(Status.YES, Finding("age", age_rule.legal_ref, "foertid_age_ok"))
+    capacity = "Lov om social pension § 16, stk. 3"
+    if answers.self_supporting is YesNo.YES:
+        note(Status.NO, Finding("work_capacity", capacity, "foertid_self_supporting"))
+    elif answers.self_supporting is YesNo.NO:
+        note(Status.YES, Finding("work_capacity", capacity, "foertid_not_self_supporting"))
+    else:
+        note(Status.UNKNOWN, Finding("work_capacity", capacity, "foertid_capacity_unknown"))
+    verdict.note_residence(answers)
+    return verdict.outcome(fortieth, today, fpa)
+
+
+def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
+    verdict = _Verdict(Route.TIDLIG_PENSION, Authority.UDBETALING_DANMARK)
+    note = verdict.note
+
+    band = facts.tidlig_pension_band(answers.birth_date)
+    law = "Lov om social pension § 26 g"
+    if answers.receives is Receives.TIDLIG_PENSION:
+        return verdict.already(law, "already_tidlig_pension")
+    if answers.receives in (
+        Receives.FOERTIDSPENSION,
+        Receives.SENIORPENSION,
+        Receives.FOLKEPENSION,
+    ):
+        note(Status.NO, Finding("excluded", law, f"tidlig_excluded_{answers.receives}"))
+    if band is None:
+        note(
+            Status.NO,
+            Finding(
+                "born",
+                "Lov om social pension § 26 h",
+                "tidlig_born_too_early",
+                {"date": facts.TIDLIG_PENSION_FIRST_BIRTH_DATE},
+            ),
+        )
+        return verdict.outcome(None, today, fpa)
+    apply_from = years_before(fpa, band.apply_years_before_fpa)
+    if today >= fpa:
+        note(Status.NO, Finding("age", law, "tidlig_past_fpa", {"date": fpa}))
+    elif today < apply_from:
+        note(
+            Status.NOT_YET,
+            Finding(
+                "apply_from",
+                "Lov om social pension § 26 r",
+                "tidlig_apply_from",
+                {"date": apply_from},
+            ),
+        )
+    else:
+        note(Status.YES, Finding("apply_from", "Lov om social pension § 26 r", "tidlig_can_apply"))
+    if band.seniority_years is None:
+        note(Status.UNKNOWN, Finding("seniority", band.legal_ref, "tidlig_requirement_unconfirmed"))
+    else:
+        one, two, three = band.seniority_years
+        values = {"one": one, "two": two, "three": three, "cutoff": apply_from}
+        if answers.work_years is None:
+            note(
+                Status.UNKNOWN,
+                Finding("seniority", band.legal_ref, "tidlig_seniority_unknown", values),
+            )
+        elif answers.work_years >= one:
+            years_early = sum(
+                1 for required in band.seniority_years if answers.work_years >= required
+            )
+            values |= {
+                "years": answers.work_years,
+                "years_early": years_early,
+                "earliest_start": years_before(fpa, years_early),
+            }
+            note(
+                Status.YES, Finding("seniority", band.legal_ref, "tidlig_seniority_enough", values)
+            )
+        else:
+            # Seniority also counts periods that are not work (dagpenge, barsel, …) and part-time of
+            # 18 hours or more as full time, so fewer full-time years than required is not a "no".
+            values |= {"years": answers.work_years}
+            note(
+                Status.UNKNOWN,
+                Finding("seniority", band.legal_ref, "tidlig_seniority_short", values),
+            )
+    verdict.note_residence(answers)
+    return verdict.outcome(apply_from, today, fpa)
+
+
+def _folkepension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
+    band = folkepensionsalder_band(answers.birth_date)
+    findings: list[Finding] = []
+    if answers.receives is Receives.FOLKEPENSION:
+        finding = Finding("already", band.legal_ref, "already_folkepension")
+        return RouteOutcome(
+            Route.FOLKEPENSION, Status.YES, None, Authority.UDBETALING_DANMARK, (finding,)
+        )
+    values = {"date": fpa, "years": band.age_years, "months": band.extra_months}
+    if today >= fpa:
+        status = Status.YES
+        findings.append(Finding("age", band.legal_ref, "folke_reached", values))
+    else:
+        status = Status.NOT_YET
+        findings.append(Finding("age", band.legal_ref, "folke_not_yet", values))
+    findings.append(Finding("payment", "Lov om social pension § 33, stk. 1", "folke_payment"))
+    residence = _residence(answers)
+    if residence:
+        findings.append(residence[1])
+        status = Status.UNKNOWN if status is Status.YES else status
+    return RouteOutcome(
+        Route.FOLKEPENSION, status, fpa, Authority.UDBETALING_DANMARK, tuple(findings)
+    )
+
+
+_RECOMMENDATION_ORDER = (Route.SENIORPENSION, Route.FOERTIDSPENSION, Route.TIDLIG_PENSION)
+
+
+def _recommend(routes: dict[Route, RouteOutcome], answers: Answers) -> Route | None:
+    """Folkepension once it is there; else the first route that fits, in the order that usually
+    serves a worn-out citizen best (seniorpension: higher rate than tidlig pension, no
+    ressourceforløb as førtidspension has); else the first worth asking about, then the first
+    that opens later."""
+    already = {
+        Receives.FOLKEPENSION: Route.FOLKEPENSION,
+        Receives.FOERTIDSPENSION: Route.FOERTIDSPENSION,
+        Receives.SENIORPENSION: Route.SENIORPENSION,
+        Receives.TIDLIG_PENSION: Route.TIDLIG_PENSION,
+    }.get(answers.receives)
+    if routes[Route.FOLKEPENSION].status is Status.YES:
+        return Route.FOLKEPENSION
+    if already is not None:
+        return already
+    for wanted in (Status.YES, Status.UNKNOWN, Status.NOT_YET):
+        for route in _RECOMMENDATION_ORDER:
+            if routes[route].status is wanted:
+                return route
+    return Route.FOLKEPENSION
+
+
+def assess(answers: Answers, today: date) -> Outcome:
+    if answers.birth_date > today:
+        raise ValueError("birth date is in the future")
+    fpa = folkepensionsalder_date(answers.birth_date)
+    band = folkepensionsalder_band(answers.birth_date)
+    routes = {
+        Route.SENIORPENSION: _seniorpension(answers, today, fpa),
+        Route.FOERTIDSPENSION: _foertidspension(answers, today, fpa),
+        Route.TIDLIG_PENSION: _tidlig_pension(answers, today, fpa),
+        Route.FOLKEPENSION: _folkepension(answers, today, fpa),
+    }
+    recommended = _recommend(routes, answers)
+    ordered = sorted(routes.values(), key=lambda outcome: outcome.route is not recommended)
+    window_opens = years_before(fpa, facts.SENIORPENSION_YEARS_BEFORE_FPA.value)
+    return Outcome(
+        today=today,
+        age_years=age_on(answers.birth_date, today),
+        folkepensionsalder_months=band.age_months,
+        folkepension_date=fpa,
+        seniorpension_window_opens=window_opens,
+        seniorpension_apply_from=add_months(
+            window_opens, -facts.SENIORPENSION_APPLY_MONTHS_EARLY.value
+        ),
+        routes=tuple(ordered),
+        recommended=recommended,
+    )

@@ -1,0 +1,426 @@
+"""Querying one language's index: ranked answers, snippets with the query's words marked, and
+"did you mean" suggestions. Opened read-only once per process."""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.query import AndMaybe, Or, Prefix, Query, Term
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+
+from app.privacy import holds_personal_details
+from app.search.analysis import (
+    SYNONYM_PREFIX,
+    WORD,
+    SearchDocument,
+    Vocabulary,
+    base_analyzer,
+    clean_query,
+    fold,
+    make_analyzer,
+)
+from app.search.build import build_index, current_fingerprint, fingerprint
+from app.search.cache import BoundedMemory
+from app.settings import RECENT_SEARCHES
+
+MAX_QUERY_CHARS = 200
+MAX_LIMIT = 50
+# Title and the other ways of asking weigh most: they are what a citizen's words resemble.
+# Each query word becomes one term per field, so fewer fields make faster queries: body, legal
+# references and category share the "text" field.
+# Tuned on tests/search_relevance.toml: the title and questions lead, but only a little, so a rare
+# word in the body can beat a common word ("førtidspension") in every heading.
+FIELD_BOOSTS: dict[str, float] = {
+    "title": 1.5,
+    "questions": 1.5,
+    "summary": 1.2,
+    "text": 1.0,
+}
+EXPANSION_WEIGHT = 0.15
+# How much each of a worker's memories may hold (see app/search/cache.py): words and terms are
+# small, and a few hundred thousand cover any vocabulary.
+WORD_MEMORY = 500_000
+ANSWER_MEMORY = 20_000
+# A term in more answers than this is "common" (see SearchIndex.build_query). The site's own
+# content is far below it; it matters when the collection grows to thousands of answers.
+COMMON_TERM_ANSWERS = 500
+
+
+@dataclass(frozen=True)
+class Hit:
+    slug: str
+    title: str
+    category: str
+    snippet_html: str
+    score: float
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    fuzzy: bool = False
+
+
+def ensure_index(
+    documents: list[SearchDocument],
+    root: Path,
+    lang: str,
+    vocabulary: Vocabulary,
+    remember: int = RECENT_SEARCHES,
+) -> tuple[SearchIndex, bool]:
+    """Open the index, rebuilding it first when it is missing or was built from other content."""
+    rebuilt = current_fingerprint(root, lang) != fingerprint(documents, lang, vocabulary)
+    if rebuilt:
+        build_index(documents, root, lang, vocabulary)
+    return SearchIndex(root, lang, vocabulary, documents, remember), rebuilt
+
+
+@dataclass
+class _BodyWords:
+    spans: list[tuple[int, int]]
+    terms: list[frozenset[str]]
+    where: dict[str, list[int]]
+
+
+class DiscriminatingBM25F(BM25F):
+    """BM25F with the Robertson-Sparck Jones idf. Whoosh's default, log(N/(df+1)) + 1, barely tells a
+    word in every answer from a word in one, so "førtidspension" drowned the word that mattered."""
+
+    def idf(self, searcher: Searcher, fieldname: str, text: str) -> float:
+        parent = searcher.get_parent()
+        frequency = parent.doc_frequency(fieldname, text)
+        documents = parent.doc_count_all()
+        return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+class SearchIndex:
+    """One language's index, opened read-only once per process (never shared across a fork)."""
+
+    def __init__(
+        self,
+        root: Path,
+        lang: str,
+        vocabulary: Vocabulary,
+        documents: Iterable[SearchDocument],
+        remember: int = RECENT_SEARCHES,
+    ) -> None:
+        self.directory = root / lang
+        # Results come from these, not from stored fields: reading those costs a millisecond a query.
+        self.documents = {document.slug: document for document in documents}
+        self._slug_of: dict[int, str] = {}
+        self.lang = lang
+        self.vocabulary = vocabulary
+        self.analyzer = make_analyzer(lang, vocabulary)
+        self.base_analyzer = base_analyzer(lang, vocabulary)
+        # group term -> its two-word members, e.g. "syn2" -> {("arn", "pension")}
+        self._synonym_phrases: dict[str, set[tuple[str, ...]]] = {}
+        for number, group in enumerate(vocabulary.synonyms):
+            for member in group:
+                words = tuple(token.text for token in self.base_analyzer(member))
+                if len(words) == 2:
+                    self._synonym_phrases.setdefault(f"{SYNONYM_PREFIX}{number}", set()).add(words)
+        self._searcher: Searcher | None = None
+        self._corrector = None
+        self._pid: int | None = None
+        self._body_words_of: BoundedMemory[str, _BodyWords] = BoundedMemory(ANSWER_MEMORY)
+        self._word_terms: BoundedMemory[str, frozenset[str]] = BoundedMemory(WORD_MEMORY)
+        self._corrections: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
+        self._nearest: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
+        self._idf: BoundedMemory[str, float] = BoundedMemory(WORD_MEMORY)
+        # Many citizens search for the same things (a news story sends thousands asking about
+        # "seniorpension"): recent results per worker. Results are never changed after creation.
+        self._recent: BoundedMemory[tuple[str, int, bool, bool], SearchResults] = BoundedMemory(
+            remember
+        )
+        self._text_corrector = None
+        self._known_words = frozenset(
+            word.lower()
+            for group in vocabulary.synonyms
+            for member in group
+            for word in re.findall(WORD, member)
+        ) | frozenset(vocabulary.extra_stopwords)
+        self._synonyms = [
+            [tuple(self.terms(member)) for member in group] for group in vocabulary.synonyms
+        ]
+
+    @property
+    def searcher(self) -> Searcher:
+        if self._searcher is None or self._pid != os.getpid():
+            index = whoosh_index.open_dir(str(self.directory))
+            self._searcher = index.searcher(weighting=DiscriminatingBM25F())
+            self._slug_of = {
+                docnum: fields["slug"] for docnum, fields in self._searcher.reader().iter_docs()
+            }
+            self._corrector = None
+            self._text_corrector = None
+            self._pid = os.getpid()
+        return self._searcher
+
+    def terms(self, text: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for token in self.analyzer(text):
+            seen.setdefault(token.text, None)
+        return [term for term in seen if term]
+
+    def idf(self, term: str) -> float:
+        """How telling a term is: rare in the answers' text, headings and questions -> high."""
+        return self._idf.recall(term, self._compute_idf)
+
+    def _compute_idf(self, term: str) -> float:
+        reader = self.searcher.reader()
+        answers = max(reader.doc_count_all(), 1)
+        frequency = max(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)
+        return math.log(1 + (answers - frequency + 0.5) / (frequency + 0.5))
+
+    def _known(self, term: str) -> bool:
+        reader = self.searcher.reader()
+        return any(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)
+
+    def _nearest_term(self, term: str) -> str | None:
+        """The closest indexed term to a misspelt one (kept): typo tolerance for one term's cost."""
+        return self._nearest.recall(term, self._compute_nearest_term)
+
+    def _compute_nearest_term(self, term: str) -> str | None:
+        if len(term) < 4:
+            return None
+        if self._text_corrector is None:
+            self._text_corrector = self.searcher.corrector("text")
+        distance = 2 if len(term) >= 8 else 1
+        options = self._text_corrector.suggest(term, limit=1, maxdist=distance, prefix=1)
+        return options[0] if options else None
+
+    def weighted_terms(self, text: str) -> list[tuple[str, float]]:
+        """The query's terms with weights. A typed word counts fully and brings its synonym group
+        at a low weight. The compound parts inside a word are only used when the word itself is
+        unknown to the index; then they, and the synonyms, stand in for it at full weight. A
+        synonym phrase ("arne pension") stands in for its unknown first word, which is then not
+        "corrected" into some other word. (Every extra term costs time, and parts of a known word
+        add next to nothing to the ranking.)"""
+        own_words = {token.text for token in self.base_analyzer(text)}
+        weights: dict[str, float] = {}
+        owner, owner_known, previous, previous_known = "", True, "", True
+        for token in self.analyzer(text):
+            term = token.text
+            if term in own_words and term != owner:
+                previous, previous_known = owner, owner_known
+                owner, owner_known = term, self._known(term)
+                weight = 1.0
+            elif not owner_known:
+                weight = 1.0
+            elif term.startswith(SYNONYM_PREFIX):
+                weight = EXPANSION_WEIGHT
+                if (previous, owner) in self._synonym_phrases.get(term, set()):
+                    # A two-word phrase ("disability pension") names the concept: full weight,
+                    # and an unknown first word ("arne") is not "corrected" into another word.
+                    weight = 1.0
+                    if not previous_known:
+                        weights.pop(previous, None)
+            else:
+                continue
+            weights[term] = max(weight, weights.get(term, 0.0))
+        return list(weights.items())
+
+    def build_query(
+        self, text: str, complete: bool = False
+    ) -> tuple[Query | None, list[str], bool]:
+        """A flat OR of (term, field) pairs; unknown words give way to their nearest known term.
+        In a large collection, a word found in very many answers only adds to the score of answers
+        that a rarer word of the query found (as Lucene's common-terms query does): scoring it
+        across thousands of answers costs most of the time and changes little. Returns the query,
+        the terms it uses, and whether any word was corrected."""
+        rare: list[Query] = []
+        common: list[Query] = []
+        used: list[str] = []
+        corrected = False
+        reader = self.searcher.reader()
+        partial = self._partial_word(text) if complete else None
+        for term, weight in self.weighted_terms(text):
+            if partial and term == partial[0] and not self._known(term):
+                # Suggestions as you type: the last word is still being typed, so it is a prefix.
+                rare.extend(
+                    Prefix(name, partial[1], boost=boost) for name, boost in FIELD_BOOSTS.items()
+                )
+                continue
+            if not self._known(term):
+                nearest = self._nearest_term(term)
+                if nearest is None:
+                    continue
+                term, corrected = nearest, True
+            used.append(term)
+            if reader.doc_frequency("text", term) > COMMON_TERM_ANSWERS:
+                # In the long body text a common word says nothing; in a title it still does.
+                common.extend(
+                    Term(name, term, boost=boost * weight)
+                    for name, boost in FIELD_BOOSTS.items()
+                    if name != "text"
+                )
+            else:
+                rare.extend(
+                    Term(name, term, boost=boost * weight) for name, boost in FIELD_BOOSTS.items()
+                )
+        if rare and common:
+            optional = Or(common)
+            optional.matcher_type = Or.DEFAULT_MATCHER  # reads postings lazily, as skip_to asks
+            return AndMaybe(Or(rare), optional), used, corrected
+        leaves = rare or common
+        return (Or(leaves) if leaves else None), used, corrected
+
+    def _partial_word(self, text: str) -> tuple[str, str] | None:
+        """The last word of a text being typed: its analysed term and its folded prefix form."""
+        words = re.findall(WORD, text)
+        if not words or text[-1:].isspace():
+            return None
+        last = words[-1].lower()
+        analysed = [token.text for token in self.base_analyzer(last)]
+        if not analysed or len(last) < 3:
+            return None
+        return analysed[0], fold(last)
+
+    def search(
+        self,
+        text: str,
+        limit: int = 10,
+        max_chars: int = MAX_QUERY_CHARS,
+        for_reading: bool = True,
+        complete: bool = False,
+    ) -> SearchResults:
+        """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions;
+        `complete=True` (suggestions as you type) reads the last word as the start of a word."""
+        query_text = clean_query(text)[:max_chars]
+        key = (query_text, limit, for_reading, complete)
+        results = self._recent.get(key)
+        if results is None:
+            results = self._search(query_text, limit, for_reading, complete)
+            if not holds_personal_details(query_text):
+                self._recent.put(key, results)
+        return results
+
+    def _search(
+        self, query_text: str, limit: int, for_reading: bool, complete: bool
+    ) -> SearchResults:
+        results = SearchResults(query=query_text)
+        query, used_terms, results.fuzzy = self.build_query(query_text, complete)
+        if for_reading:
+            results.suggestion = self.suggest(query_text)
+        if query is None:
+            return results
+        hits = self.searcher.search(query, limit=limit)
+        wanted = set(used_terms)
+        for docnum, score in hits.items():
+            document = self.documents.get(self._slug_of.get(docnum, ""))
+            if document is None:  # the index is older than the content; never show a dead link
+                continue
+            snippet = self.snippet(document.slug, document.body, wanted) if for_reading else ""
+            results.hits.append(
+                Hit(
+                    slug=document.slug,
+                    title=document.title,
+                    category=document.category,
+                    snippet_html=snippet or html.escape(document.summary, quote=False),
+                    score=round(score, 3),
+                )
+            )
+        return results
+
+    def prepare(self) -> None:
+        """Do at startup what the first searches would otherwise do: open the index and work out
+        the words of every answer for snippets."""
+        self.searcher  # noqa: B018 - opening is the point
+        for document in self.documents.values():
+            self._body_words(document.slug, document.body)
+
+    def _terms_of_word(self, word: str) -> frozenset[str]:
+        return self._word_terms.recall(
+            word, lambda text: frozenset(token.text for token in self.analyzer(text))
+        )
+
+    def _body_words(self, slug: str, text: str) -> _BodyWords:
+        """Each word of an answer's body with its analysed terms, worked out once per process
+        (and each distinct word analysed once: the same words recur from answer to answer)."""
+
+        def words(_slug: str) -> _BodyWords:
+            found = _BodyWords([], [], {})
+            for index, match in enumerate(re.finditer(WORD, text)):
+                terms = self._terms_of_word(match.group(0))
+                found.spans.append(match.span())
+                found.terms.append(terms)
+                for term in terms:
+                    found.where.setdefault(term, []).append(index)
+            return found
+
+        return self._body_words_of.recall(slug, words)
+
+    def snippet(self, slug: str, text: str, wanted: set[str], words: int = 28) -> str:
+        """The stretch of the body with the most query words, those words marked."""
+        body = self._body_words(slug, text)
+        lists = [body.where[term] for term in wanted if term in body.where]
+        if not lists:
+            return ""
+        best_start, best_score = 0, -1
+        for first in sorted({index for positions in lists for index in positions[:20]}):
+            start = max(0, first - 4)
+            score = sum(
+                1
+                for positions in lists
+                if bisect_left(positions, start + words) > bisect_left(positions, start)
+            )
+            if score > best_score:
+                best_start, best_score = start, score
+        end_index = min(best_start + words, len(body.spans))
+        pieces: list[str] = ["… " if best_start > 0 else ""]
+        cursor = body.spans[best_start][0]
+        for index in range(best_start, end_index):
+            start, end = body.spans[index]
+            pieces.append(html.escape(text[cursor:start], quote=False))
+            word = html.escape(text[start:end], quote=False)
+            pieces.append(f"<mark>{word}</mark>" if body.terms[index] & wanted else word)
+            cursor = end
+        if end_index < len(body.spans):
+            pieces.append(" …")
+        return "".join(pieces)
+
+    def suggest(self, text: str) -> str | None:
+        """'Did you mean': each unknown word of four letters or more replaced by the nearest known word."""
+        reader = self.searcher.reader()
+        words = re.findall(WORD, text)
+        changed = False
+        corrected: list[str] = []
+        for word in words:
+            lower = word.lower()
+            if (
+                len(lower) < 4
+                or lower.isdigit()
+                or lower in self._known_words
+                or reader.frequency("spelling", lower)
+            ):
+                corrected.append(word)
+                continue
+            replacement = self._correction(lower)
+            corrected.append(replacement or word)
+            changed = changed or replacement is not None
+        return " ".join(corrected) if changed else None
+
+    def _correction(self, word: str) -> str | None:
+        return self._corrections.recall(word, self._compute_correction)
+
+    def _compute_correction(self, word: str) -> str | None:
+        if self._corrector is None:
+            self._corrector = self.searcher.corrector("spelling")
+        options = self._corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+        return options[0] if options and options[0] != word else None
+
+    def close(self) -> None:
+        if self._searcher is not None and self._pid == os.getpid():
+            self._searcher.close()
+        self._searcher = None

@@ -1,0 +1,177 @@
+"""The JSON APIs for advisors' tools and the site's own scripts: search, eligibility, chat."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, jsonify, request, url_for
+
+from app.chat.ranking import MAX_MESSAGE_CHARS
+from app.domain import questionnaire as flow
+from app.domain.rules import assess
+from app.i18n import LANGUAGES
+from app.search.analysis import clean_query
+from app.search.index import MAX_LIMIT, MAX_QUERY_CHARS
+from app.web import wording
+from app.web.presenters import answer_chat
+from app.web.search import search_index
+from app.web.site import library
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+ELIGIBILITY_FIELDS = (
+    "birth_date",
+    "as_of",
+    "work_years",
+    "weekly_hours",
+    "self_supporting",
+    "residence",
+    "receives",
+    "lang",
+)
+API_ERRORS = {
+    "date_missing": "birth_date is required, written YYYY-MM-DD.",
+    "date_does_not_exist": "birth_date must be a real date written YYYY-MM-DD.",
+    "date_in_future": "birth_date cannot be after as_of.",
+    "date_too_old": "birth_date must be 1900-01-01 or later.",
+    "choice_unknown": "not one of the allowed values; see docs/api.md.",
+    "number_invalid": "must be a number such as 12 or 12.5.",
+    "number_negative": "cannot be below zero.",
+    "number_too_big": "is too big.",
+}
+
+
+def api_error(field: str, message: str, status: int = 400) -> tuple[Any, int]:
+    return jsonify({"error": {"field": field, "message": message}}), status
+
+
+@bp.route("/search")
+def search() -> Any:
+    lang = request.args.get("lang", "da")
+    if lang not in LANGUAGES:
+        return api_error("lang", "lang must be 'da' or 'en'.")
+    query = clean_query(request.args.get("q", ""))
+    if not query:
+        return api_error("q", "q is required: the words to search for.")
+    if len(query) > MAX_QUERY_CHARS:
+        return api_error("q", f"q is too long: at most {MAX_QUERY_CHARS} characters.")
+    try:
+        limit = int(request.args.get("limit", "10"))
+    except ValueError:
+        return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+    if not 1 <= limit <= MAX_LIMIT:
+        return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+    complete = request.args.get("complete") == "1"
+    results = search_index(lang).search(query, limit=limit, complete=complete)
+    return jsonify(
+        {
+            "query": results.query,
+            "results": [
+                {
+                    "slug": hit.slug,
+                    "title": hit.title,
+                    "url": url_for("pages.answer", lang=lang, slug=hit.slug),
+                    "snippet": hit.snippet_html,
+                    "category": hit.category,
+                    "score": hit.score,
+                }
+                for hit in results.hits
+            ],
+            "suggestion": results.suggestion,
+        }
+    )
+
+
+@bp.route("/eligibility")
+def eligibility() -> Any:
+    """The questionnaire's rules for advisors' tools: answers in the query string, outcome as JSON."""
+    args = request.args
+    unknown = sorted(set(args) - set(ELIGIBILITY_FIELDS))
+    if unknown:
+        return api_error(unknown[0], f"unknown parameter {unknown[0]!r}")
+    lang = args.get("lang", "da")
+    if lang not in LANGUAGES:
+        return api_error("lang", "lang must be 'da' or 'en'.")
+    try:
+        today = date.fromisoformat(args["as_of"]) if "as_of" in args else date.today()
+    except ValueError:
+        return api_error("as_of", "as_of must be a real date written YYYY-MM-DD.")
+    answers, problem = flow.answers_from_query(args, today)
+    if problem is not None:
+        return api_error(problem.field, API_ERRORS.get(problem.key, problem.key))
+    texts = wording.for_language(lang)
+    outcome = assess(answers, today)
+    routes = [
+        {
+            "route": route.route.value,
+            "status": route.status.value,
+            "date": route.date.isoformat() if route.date else None,
+            "apply_to": route.apply_to.value,
+            "reasons": [
+                {
+                    "rule": finding.rule,
+                    "legal_ref": finding.legal_ref,
+                    "text": texts.finding_text(finding),
+                }
+                for finding in route.findings
+            ],
+        }
+        for route in outcome.routes
+    ]
+    return jsonify(
+        {
+            "as_of": today.isoformat(),
+            "folkepension": {
+                "age_years": outcome.folkepensionsalder_months // 12,
+                "age_months": outcome.folkepensionsalder_months % 12,
+                "date": outcome.folkepension_date.isoformat(),
+            },
+            "seniorpension": {
+                "window_opens": outcome.seniorpension_window_opens.isoformat(),
+                "apply_from": outcome.seniorpension_apply_from.isoformat(),
+            },
+            "routes": routes,
+            "recommended": outcome.recommended.value if outcome.recommended else None,
+        }
+    )
+
+
+@bp.route("/chat", methods=["POST"])
+def chat() -> Any:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return api_error("body", 'Send JSON like {"message": "...", "lang": "da"}.')
+    message, lang = data.get("message"), data.get("lang", "da")
+    if not isinstance(message, str):
+        return api_error("message", "message must be text.")
+    if len(message) > MAX_MESSAGE_CHARS:
+        return api_error("message", f"message is too long: at most {MAX_MESSAGE_CHARS} characters.")
+    if lang not in LANGUAGES:
+        return api_error("lang", "lang must be 'da' or 'en'.")
+    found, view = answer_chat(message, lang)
+    return jsonify(
+        {
+            "reply": view.as_text(wording.for_language(lang)),
+            "sources": [
+                {
+                    "slug": slug,
+                    "title": library().get(lang, slug).entry.title,
+                    "url": url_for("pages.answer", lang=lang, slug=slug),
+                }
+                for slug in found.sources
+                if library().get(lang, slug)
+            ],
+            "confidence": found.confidence.value,
+            "action": {"type": "questionnaire", "url": view.action[1]} if view.action else None,
+            "view": {
+                "paragraphs": list(view.paragraphs),
+                "primary": {"title": view.primary[0], "url": view.primary[1]}
+                if view.primary
+                else None,
+                "others_intro": view.others_intro,
+                "others": [{"title": title, "url": url} for title, url in view.others],
+                "action_label": view.action[0] if view.action else None,
+            },
+        }
+    )

@@ -1,0 +1,43 @@
+"""The guidance chat's page: works without JavaScript; the conversation travels in the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template, request
+
+from app.chat.ranking import MAX_MESSAGE_CHARS
+from app.web import wording
+from app.web.presenters import answer_chat
+from app.web.site import _, page, page_language
+
+bp = Blueprint("chat", __name__)
+MAX_CHAT_HISTORY = 10
+
+
+def render_chat(
+    exchanges: list[tuple[str, wording.ChatView]], status: int = 200, **context: Any
+) -> Any:
+    texts = wording.for_language(page_language())
+    return render_template("chat/chat.html", exchanges=exchanges, wording=texts, **context), status
+
+
+@page(bp, "chat", methods=["GET", "POST"])
+def chat(lang: str) -> Any:
+    if request.method == "GET":
+        return render_chat([], message_error=None)
+    message = request.form.get("message", "")
+    history = [text for text in request.form.getlist("history") if text.strip()][-MAX_CHAT_HISTORY:]
+    if len(message) > MAX_MESSAGE_CHARS:
+        exchanges = [
+            (text, answer_chat(text, lang)[1]) for text in history if len(text) <= MAX_MESSAGE_CHARS
+        ]
+        error = _(
+            "Your message is too long. Please use at most %(max)s characters.",
+            max=MAX_MESSAGE_CHARS,
+        )
+        return render_chat(exchanges, 400, message_error=error, draft=message)
+    messages = [text[:MAX_MESSAGE_CHARS] for text in history] + [message]
+    return render_chat(
+        [(text, answer_chat(text, lang)[1]) for text in messages], message_error=None
+    )

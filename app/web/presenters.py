@@ -1,0 +1,108 @@
+"""The chat's replies made ready to show (paragraphs, links, a next step), for its page and its API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app, url_for
+
+from app.chat import reply as chat
+from app.chat.ranking import ChatRanker
+from app.chat.understanding import birth_years_for_age
+from app.domain.rules import Answers, assess
+from app.domain.sealing import seal
+from app.web import wording
+from app.web.site import library
+
+
+def chat_ranker(lang: str) -> ChatRanker:
+    return current_app.extensions["chat"][lang]
+
+
+def questionnaire_start_url(lang: str, born: date | None) -> str:
+    """The questionnaire, with a birth date the chat understood sealed in (never readable)."""
+    if born is None:
+        return url_for("questionnaire.questionnaire", lang=lang)
+    token = seal({"birth_date": born.isoformat()}, current_app.config["SECRET_KEY"])
+    return url_for("questionnaire.questionnaire", lang=lang, start=token)
+
+
+def answer_chat(message: str, lang: str) -> tuple[chat.ChatReply, wording.ChatView]:
+    found = chat.reply(message, chat_ranker(lang), date.today())
+    return found, chat_view(found, lang)
+
+
+def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
+    texts = wording.for_language(lang).chat_texts
+    kinds = chat.ReplyKind
+
+    def link(slug: str) -> tuple[str, str]:
+        answer = library().get(lang, slug)
+        return (answer.entry.title if answer else slug), url_for(
+            "pages.answer", lang=lang, slug=slug
+        )
+
+    advice = (texts["advice"], url_for("pages.answer", lang=lang, slug="kontakt-og-raadgivning"))
+    action = None
+    if found.offer_questionnaire or found.kind is kinds.SENIORPENSION_DATE:
+        action = (texts["questionnaire"], questionnaire_start_url(lang, found.birth_date))
+    if found.kind is kinds.ANSWER:
+        best = library().get(lang, found.sources[0])
+        return wording.ChatView(
+            (best.summary if best else "",),
+            link(found.sources[0]),
+            texts["also"],
+            tuple(link(slug) for slug in found.sources[1:3]),
+            action,
+        )
+    if found.kind is kinds.NOT_SURE:
+        others = (*(link(slug) for slug in found.sources[:3]), advice)
+        return wording.ChatView((texts["not_sure"],), None, None, others, action)
+    if found.kind is kinds.NO_MATCH:
+        return wording.ChatView((texts["no_match"],), None, None, (advice,), action)
+    if found.kind in (kinds.FOLKEPENSION_DATE, kinds.SENIORPENSION_DATE):
+        return wording.ChatView(
+            (date_paragraph(found, wording.for_language(lang)),),
+            link(found.sources[0]),
+            action=action,
+        )
+    return wording.ChatView((texts[found.kind.value],), action=action)
+
+
+def date_paragraph(found: chat.ChatReply, language: wording.Wording) -> str:
+    texts = language.chat_texts
+    if found.birth_date is None and found.age_now is not None:
+        first, second = birth_years_for_age(found.age_now, date.today())
+        years, months, _reached = chat.folkepension_for(date(second, 1, 1))
+        values = {
+            "now": found.age_now,
+            "age": wording.age_text(years, months),
+            "first": first + years,
+            "second": second + years,
+        }
+        return texts["folkepension_age"] % values
+    if found.birth_date is None:
+        assert found.birth_year is not None
+        years, months, reached = chat.folkepension_for(date(found.birth_year, 1, 1))
+        values = {
+            "year": found.birth_year,
+            "age": wording.age_text(years, months),
+            "reach_year": reached.year,
+        }
+        return texts["folkepension_year"] % values
+    outcome = assess(Answers(found.birth_date), max(date.today(), found.birth_date))
+    values = {
+        "born": language.date_text(found.birth_date),
+        "age": wording.age_text(
+            outcome.folkepensionsalder_months // 12, outcome.folkepensionsalder_months % 12
+        ),
+        "date": language.date_text(outcome.folkepension_date),
+        "opens": language.date_text(outcome.seniorpension_window_opens),
+        "apply": language.date_text(outcome.seniorpension_apply_from),
+    }
+    key = (
+        "seniorpension_date"
+        if found.kind is chat.ReplyKind.SENIORPENSION_DATE
+        else "folkepension_date"
+    )
+    return texts[key] % values

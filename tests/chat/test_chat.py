@@ -1,0 +1,239 @@
+"""The guidance chat: right first answer for the way citizens ask, dates, hand-off, honesty, API."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from datetime import date
+
+import pytest
+
+from app.chat.ranking import ChatRanker
+from app.chat.reply import Confidence, ReplyKind, reply
+from app.chat.understanding import find_birth_date
+from tests.conftest import ROOT, plain, titles_and_questions
+
+CONVERSATIONS = tomllib.loads(
+    (ROOT / "tests" / "chat_conversations.toml").read_text(encoding="utf-8")
+)
+SEARCH_SET = tomllib.loads((ROOT / "tests" / "search_relevance.toml").read_text(encoding="utf-8"))
+MIN_FIRST_SOURCE = 0.85
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def rankers(app):
+    return {lang: ChatRanker(app.extensions["search"][lang]) for lang in ("da", "en")}
+
+
+def ask(client, message: str, lang: str) -> dict:
+    """The chat API's reply to one message."""
+    return client.post("/api/v1/chat", json={"message": message, "lang": lang}).get_json()
+
+
+def test_first_source_accuracy_on_citizens_messages(rankers) -> None:
+    assert len(CONVERSATIONS["da"]) >= 60 and len(CONVERSATIONS["en"]) >= 15
+    right = total = 0
+    misses = []
+    for lang in ("da", "en"):
+        hits = 0
+        for case in CONVERSATIONS[lang]:
+            found = reply(case["message"], rankers[lang], TODAY)
+            fair = {case["expected"], *case.get("also_ok", [])}
+            if found.sources and found.sources[0] in fair:
+                hits += 1
+            else:
+                misses.append(
+                    f"{case['message'][:70]!r}: wanted {case['expected']}, got {found.sources[:2]}"
+                )
+        print(
+            f"\nchat first-source accuracy {lang}: {hits / len(CONVERSATIONS[lang]):.0%} of {len(CONVERSATIONS[lang])}"
+        )
+        right, total = right + hits, total + len(CONVERSATIONS[lang])
+    print(f"chat first-source accuracy, both languages: {right / total:.0%} of {total}")
+    assert right / total >= MIN_FIRST_SOURCE, "\n".join(misses)
+
+
+def test_conversation_messages_are_not_copies_of_content_or_search_queries(app) -> None:
+    for lang in ("da", "en"):
+        written = titles_and_questions(app, lang)
+        queries = {plain(case["query"]) for case in SEARCH_SET[lang]}
+        for case in CONVERSATIONS[lang]:
+            assert plain(case["message"]) not in written | queries, case["message"]
+
+
+@pytest.mark.parametrize(
+    ("message", "born"),
+    [
+        ("hvornår kan jeg gå på folkepension, jeg er født 3. maj 1966", date(1966, 5, 3)),
+        ("født 3 maj 1966, hvornår er min pensionsalder", date(1966, 5, 3)),
+        ("jeg er født 03.05.1966 hvornår kan jeg gå på pension", date(1966, 5, 3)),
+        ("født 3/5-1966 - hvornår folkepension?", date(1966, 5, 3)),
+        ("født 3-5-66, hvornår kan jeg gå på pension", date(1966, 5, 3)),
+        ("min fødselsdato er 1966-05-03, hvornår får jeg folkepension", date(1966, 5, 3)),
+        ("When can I retire? I was born on 3 May 1966", date(1966, 5, 3)),
+        ("born May 3, 1966 - when do I reach state pension age?", date(1966, 5, 3)),
+        ("I was born 3rd of May 1966, when can I retire", date(1966, 5, 3)),
+        ("født 31. august 1954, hvornår folkepension", date(1954, 8, 31)),
+    ],
+)
+def test_birth_dates_in_danish_and_english_forms(message: str, born: date) -> None:
+    assert find_birth_date(message, TODAY) == born
+
+
+@pytest.mark.parametrize(
+    "message", ["født 31. februar 1966", "født 3. maj 2030", "jeg er 60 år", "født 45.13.1966"]
+)
+def test_impossible_or_missing_dates_are_not_invented(message: str) -> None:
+    assert find_birth_date(message, TODAY) is None
+
+
+def test_a_date_question_gets_folkepensionsalder_and_the_day(client) -> None:
+    data = ask(client, "hvornår kan jeg gå på folkepension, jeg er født 3. maj 1966", "da")
+    assert data["confidence"] == "high"
+    assert "68 år" in data["reply"] and "3. maj 2034" in data["reply"]
+    assert data["sources"][0]["slug"] == "folkepensionsalder"
+    english = ask(client, "When can I retire? I was born May 3, 1966", "en")
+    assert "68" in english["reply"] and "3 May 2034" in english["reply"]
+    assert english["sources"][0]["url"] == "/en/faq/folkepensionsalder"
+
+
+def test_half_year_and_year_only_answers(client) -> None:
+    data = ask(client, "født 1. marts 1954, hvornår kan jeg gå på pension", "da")
+    assert "65½ år" in data["reply"] and "1. september 2019" in data["reply"]
+    year = ask(client, "hvornår kan jeg gå på pension? jeg er født i 1970", "da")
+    assert "69 år" in year["reply"] and "2039" in year["reply"]
+
+
+def test_a_seniorpension_date_question_gets_the_window(client) -> None:
+    data = ask(client, "hvornår kan jeg søge seniorpension? født 3. maj 1966", "da")
+    assert "3. maj 2028" in data["reply"] and "3. november 2027" in data["reply"]
+    assert data["action"]["type"] == "questionnaire"
+
+
+def test_which_pension_hands_over_to_the_questionnaire_with_the_birth_date_sealed(client) -> None:
+    data = ask(client, "Hvilken pension kan jeg få? Jeg er født 3. maj 1966", "da")
+    url = data["action"]["url"]
+    assert data["action"]["type"] == "questionnaire" and url.startswith("/tjek?start=")
+    assert "1966" not in url
+    page = client.get(url).get_data(as_text=True)
+    assert 'name="a_birth_date" value="1966-05-03"' in page and "Får du allerede pension" in page
+    plain = ask(client, "can I get seniorpension?", "en")
+    assert plain["action"] == {"type": "questionnaire", "url": "/en/check"}
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("hej", ReplyKind.GREETING),
+        ("Hello there", ReplyKind.GREETING),
+        ("tak", ReplyKind.THANKS),
+        ("mange tak for hjælpen", ReplyKind.THANKS),
+        ("thanks", ReplyKind.THANKS),
+        ("hjælp", ReplyKind.HELP),
+        ("help", ReplyKind.HELP),
+        ("hvad kan du?", ReplyKind.HELP),
+        ("", ReplyKind.EMPTY),
+        ("   ", ReplyKind.EMPTY),
+    ],
+)
+def test_small_talk_gets_short_sensible_replies(rankers, message: str, kind: ReplyKind) -> None:
+    found = reply(message, rankers["da"], TODAY)
+    assert found.kind is kind and not found.sources
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["jeg kan godt lide pizza", "asdf qwerty zxcv", "kan du anbefale en god film", "🙂🙂🙂"],
+)
+def test_off_topic_messages_are_not_answered_as_if_known(rankers, message: str) -> None:
+    found = reply(message, rankers["da"], TODAY)
+    assert found.confidence is not Confidence.HIGH
+    assert found.kind in (ReplyKind.NOT_SURE, ReplyKind.NO_MATCH)
+
+
+def test_not_sure_says_so_and_offers_answers_and_contact(client) -> None:
+    data = ask(client, "min kat er syg", "da")
+    assert data["confidence"] in ("low", "none")
+    assert "ikke sikker" in data["reply"] or "ikke et svar" in data["reply"]
+    assert any(link["url"] == "/faq/kontakt-og-raadgivning" for link in data["view"]["others"])
+
+
+def test_a_good_match_answers_with_its_summary_and_link(client, app) -> None:
+    data = ask(client, "hvad er seniorpension egentlig?", "da")
+    best = app.extensions["library"].get("da", "hvad-er-seniorpension")
+    assert data["confidence"] == "high" and data["sources"][0]["slug"] == "hvad-er-seniorpension"
+    assert data["reply"].startswith(best.summary)
+    assert set(data["sources"][0]) == {"slug", "title", "url"} and 1 <= len(data["sources"]) <= 3
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (b"not json", "body"),
+        (b"[1, 2]", "body"),
+        (b'{"message": 5}', "message"),
+        (b'{"lang": "da"}', "message"),
+        (b'{"message": "hej", "lang": "fr"}', "lang"),
+        (b'{"message": "hej", "lang": 3}', "lang"),
+    ],
+)
+def test_api_rejects_bad_requests_clearly(client, body: bytes, field: str) -> None:
+    response = client.post("/api/v1/chat", data=body, content_type="application/json")
+    assert response.status_code == 400 and response.get_json()["error"]["field"] == field
+
+
+def test_api_rejects_an_overlong_message(client) -> None:
+    response = client.post("/api/v1/chat", json={"message": "pension " * 200, "lang": "da"})
+    assert response.status_code == 400 and response.get_json()["error"]["field"] == "message"
+
+
+def test_chat_page_works_without_javascript_and_carries_the_conversation(client) -> None:
+    first = client.post("/chat", data={"message": "hej"}).get_data(as_text=True)
+    assert 'name="history" value="hej"' in first and "Skriv dit spørgsmål om pension" in first
+    second = client.post(
+        "/chat", data={"history": ["hej"], "message": "hvad er seniorpension"}
+    ).get_data(as_text=True)
+    assert second.count('class="chat-message chat-message--you"') == 2
+    assert 'href="/faq/hvad-er-seniorpension"' in second and 'role="log"' in second
+
+
+def test_chat_page_in_english_and_too_long_message(client) -> None:
+    page = client.get("/en/chat").get_data(as_text=True)
+    assert "Ask a question" in page and 'data-lang="en"' in page
+    response = client.post("/en/chat", data={"message": "x" * 1500})
+    assert response.status_code == 400 and "too long" in response.get_data(as_text=True)
+    # The conversation so far stays on the page, with its links to the answers.
+    after_a_reply = client.post(
+        "/chat", data={"history": ["hvad er seniorpension"], "message": "x" * 1500}
+    )
+    assert after_a_reply.status_code == 400
+    assert 'href="/faq/hvad-er-seniorpension"' in after_a_reply.get_data(as_text=True)
+
+
+def test_entry_points_on_home_and_answer_pages(client) -> None:
+    for path in ("/", "/faq/tidlig-pension", "/en/faq/tidlig-pension"):
+        html = client.get(path).get_data(as_text=True)
+        assert re.search(r'href="(/en)?/chat"', html), path
+
+
+def test_nothing_the_citizen_writes_reaches_the_log(client, caplog) -> None:
+    secret = "Mit CPR er 010203-1234 og jeg hedder Hemmelig Hansen"
+    with caplog.at_level(logging.DEBUG):
+        client.post("/chat", data={"message": secret})
+        client.post("/api/v1/chat", json={"message": secret, "lang": "da"})
+    assert "010203" not in caplog.text and "Hemmelig" not in caplog.text
+
+
+def test_an_age_gives_folkepensionsalder_and_the_two_possible_years(client) -> None:
+    data = ask(client, "jeg er 60 år, hvornår kan jeg gå på folkepension?", "da")
+    assert "68 år" in data["reply"] and "2033 eller 2034" in data["reply"]
+    english = ask(client, "I am 58, when can I retire?", "en")
+    assert "69" in english["reply"] and "2036 or 2037" in english["reply"]
+
+
+def test_an_age_across_a_change_of_folkepensionsalder_is_not_guessed(rankers) -> None:
+    # Someone who is 55 on 23 November 2026 was born in 1970 (69) or 1971 (70): no single answer.
+    found = reply("jeg er 55 år, hvornår kan jeg gå på folkepension?", rankers["da"], TODAY)
+    assert found.kind is not ReplyKind.FOLKEPENSION_DATE or found.birth_date is not None

@@ -1,0 +1,348 @@
+"""Eligibility rules against the law, typed in here (never imported from the tables under test)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from app.domain import facts
+from app.domain.rules import (
+    Answers,
+    Authority,
+    Receives,
+    Route,
+    Status,
+    YesNo,
+    age_on,
+    assess,
+    full_time_years,
+)
+
+DAY = timedelta(days=1)
+
+# Someone who fits seniorpension on every answer: born 3 May 1966, folkepensionsalder 68 (§ 1 a nr. 6).
+BORN = date(1966, 5, 3)
+FPA = date(2034, 5, 3)
+WINDOW_OPENS = date(2028, 5, 3)  # at most 6 years before folkepensionsalder (§ 26 a, stk. 1)
+APPLY_FROM = date(2027, 11, 3)  # 6 months before that (§ 26 b)
+FITS = Answers(BORN, work_years=30, weekly_hours=10, self_supporting=YesNo.NO, residence=YesNo.YES)
+
+
+def status(answers: Answers, today: date, route: Route) -> Status:
+    return assess(answers, today).route(route).status
+
+
+def keys(answers: Answers, today: date, route: Route) -> list[str]:
+    return [finding.key for finding in assess(answers, today).route(route).findings]
+
+
+# --- seniorpension, § 26 a-b -----------------------------------------------------------------
+
+# (birth date, folkepensionsalder reached, seniorpension from, may apply from), typed from § 1 a, § 26 a-b.
+SENIOR_WINDOWS = [
+    (date(1962, 12, 31), date(2029, 12, 31), date(2023, 12, 31), date(2023, 6, 30)),
+    (date(1963, 1, 1), date(2031, 1, 1), date(2025, 1, 1), date(2024, 7, 1)),
+    (date(1966, 12, 31), date(2034, 12, 31), date(2028, 12, 31), date(2028, 6, 30)),
+    (date(1967, 1, 1), date(2036, 1, 1), date(2030, 1, 1), date(2029, 7, 1)),
+    (date(1970, 12, 31), date(2039, 12, 31), date(2033, 12, 31), date(2033, 6, 30)),
+    (date(1971, 1, 1), date(2041, 1, 1), date(2035, 1, 1), date(2034, 7, 1)),
+    (date(1975, 8, 31), date(2045, 8, 31), date(2039, 8, 31), date(2039, 2, 28)),
+]
+
+
+@pytest.mark.parametrize(("born", "fpa", "opens", "apply_from"), SENIOR_WINDOWS)
+def test_seniorpension_window_and_first_application_day(born, fpa, opens, apply_from) -> None:
+    outcome = assess(Answers(born), date(2020, 1, 1) if born.year < 1963 else born + 40 * 365 * DAY)
+    assert outcome.folkepension_date == fpa
+    assert outcome.seniorpension_window_opens == opens
+    assert outcome.seniorpension_apply_from == apply_from
+
+
+def test_seniorpension_opens_on_the_first_day_one_may_apply() -> None:
+    assert status(FITS, APPLY_FROM - DAY, Route.SENIORPENSION) is Status.NOT_YET
+    assert assess(FITS, APPLY_FROM - DAY).route(Route.SENIORPENSION).date == APPLY_FROM
+    assert status(FITS, APPLY_FROM, Route.SENIORPENSION) is Status.YES
+    assert status(FITS, FPA - DAY, Route.SENIORPENSION) is Status.YES
+    assert status(FITS, FPA, Route.SENIORPENSION) is Status.NO
+
+
+@pytest.mark.parametrize(
+    ("work_years", "expected", "key"),
+    [
+        (None, Status.UNKNOWN, "senior_work_unknown"),
+        (0, Status.NO, "senior_work_too_few"),
+        (19.99, Status.NO, "senior_work_too_few"),
+        (20, Status.UNKNOWN, "senior_work_assessed"),
+        (24.99, Status.UNKNOWN, "senior_work_assessed"),
+        (25, Status.YES, "senior_work_enough"),
+        (45, Status.YES, "senior_work_enough"),
+    ],
+)
+def test_seniorpension_years_of_work_20_to_25(work_years, expected, key) -> None:
+    answers = Answers(BORN, work_years=work_years, weekly_hours=10, residence=YesNo.YES)
+    assert status(answers, WINDOW_OPENS, Route.SENIORPENSION) is expected
+    assert key in keys(answers, WINDOW_OPENS, Route.SENIORPENSION)
+
+
+@pytest.mark.parametrize(
+    ("hours", "expected"),
+    [
+        (0, Status.YES),
+        (15, Status.YES),
+        (15.01, Status.NO),
+        (37, Status.NO),
+        (None, Status.UNKNOWN),
+    ],
+)
+def test_seniorpension_at_most_15_hours_in_the_latest_job(hours, expected) -> None:
+    answers = Answers(BORN, work_years=30, weekly_hours=hours, residence=YesNo.YES)
+    assert status(answers, WINDOW_OPENS, Route.SENIORPENSION) is expected
+
+
+@pytest.mark.parametrize(
+    ("receives", "expected"),
+    [
+        (Receives.FOERTIDSPENSION, Status.NO),
+        (Receives.FOLKEPENSION, Status.NO),
+        (Receives.TIDLIG_PENSION, Status.NO),
+        (Receives.SENIORPENSION, Status.YES),
+        (Receives.EFTERLOEN, Status.YES),
+        (Receives.NONE, Status.YES),
+    ],
+)
+def test_seniorpension_and_other_pensions(receives, expected) -> None:
+    answers = Answers(BORN, work_years=30, weekly_hours=10, residence=YesNo.YES, receives=receives)
+    assert status(answers, WINDOW_OPENS, Route.SENIORPENSION) is expected
+
+
+@pytest.mark.parametrize("residence", [YesNo.NO, YesNo.UNKNOWN])
+def test_residence_not_confirmed_sends_to_the_authority(residence) -> None:
+    answers = Answers(BORN, work_years=30, weekly_hours=10, residence=residence)
+    assert status(answers, WINDOW_OPENS, Route.SENIORPENSION) is Status.UNKNOWN
+
+
+# --- førtidspension, § 16 --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("age_today", "expected"),
+    [
+        (17, Status.NOT_YET),
+        (18, Status.UNKNOWN),
+        (39, Status.UNKNOWN),
+        (40, Status.YES),
+        (60, Status.YES),
+    ],
+)
+def test_foertidspension_from_40_and_18_to_39_only_exceptionally(age_today, expected) -> None:
+    born = date(1980, 6, 15)
+    answers = Answers(born, self_supporting=YesNo.NO, residence=YesNo.YES)
+    today = date(born.year + age_today, 6, 15)
+    assert status(answers, today, Route.FOERTIDSPENSION) is expected
+
+
+def test_foertidspension_the_day_before_the_40th_birthday_is_still_the_exception() -> None:
+    answers = Answers(date(1980, 6, 15), self_supporting=YesNo.NO, residence=YesNo.YES)
+    assert status(answers, date(2020, 6, 14), Route.FOERTIDSPENSION) is Status.UNKNOWN
+    assert status(answers, date(2020, 6, 15), Route.FOERTIDSPENSION) is Status.YES
+
+
+@pytest.mark.parametrize(
+    ("self_supporting", "expected"),
+    [(YesNo.YES, Status.NO), (YesNo.NO, Status.YES), (YesNo.UNKNOWN, Status.UNKNOWN)],
+)
+def test_foertidspension_only_when_one_cannot_support_oneself_not_even_in_a_flexjob(
+    self_supporting, expected
+):
+    answers = Answers(BORN, self_supporting=self_supporting, residence=YesNo.YES)
+    assert status(answers, date(2026, 11, 23), Route.FOERTIDSPENSION) is expected
+
+
+def test_foertidspension_ends_at_folkepensionsalder() -> None:
+    answers = Answers(BORN, self_supporting=YesNo.NO, residence=YesNo.YES)
+    assert status(answers, FPA - DAY, Route.FOERTIDSPENSION) is Status.YES
+    assert status(answers, FPA, Route.FOERTIDSPENSION) is Status.NO
+
+
+def test_foertidspension_while_on_seniorpension_needs_the_municipality() -> None:
+    answers = Answers(
+        BORN, self_supporting=YesNo.NO, residence=YesNo.YES, receives=Receives.SENIORPENSION
+    )
+    assert status(answers, WINDOW_OPENS, Route.FOERTIDSPENSION) is Status.UNKNOWN
+
+
+# --- tidlig pension, § 26 g-h and § 26 r -----------------------------------------------------
+
+# (first and last birth date of a cohort, years before folkepensionsalder one may apply for the right,
+#  seniority for 1, 2 and 3 years early), typed from § 26 h and § 26 r.
+TIDLIG_LAW = [
+    (date(1955, 7, 1), date(1962, 12, 31), 6, (42, 43, 44)),
+    (date(1963, 1, 1), date(1964, 12, 31), 7, (42, 43, 44)),
+    (date(1965, 1, 1), date(1966, 12, 31), 6, (43, 44, 45)),
+    (date(1967, 1, 1), date(1968, 12, 31), 7, (43, 44, 45)),
+    (date(1969, 1, 1), date(1970, 12, 31), 6, (44, 45, 46)),
+]
+
+
+@pytest.mark.parametrize(
+    ("born", "apply_years", "seniority"),
+    [(first, years, seniority) for first, _last, years, seniority in TIDLIG_LAW]
+    + [(last, years, seniority) for _first, last, years, seniority in TIDLIG_LAW],
+)
+def test_tidlig_pension_table_at_every_cohort_edge(born, apply_years, seniority) -> None:
+    band = facts.tidlig_pension_band(born)
+    assert band is not None
+    assert band.apply_years_before_fpa == apply_years
+    assert band.seniority_years == seniority
+
+
+def test_tidlig_pension_not_for_those_born_before_1_july_1955() -> None:
+    assert facts.tidlig_pension_band(date(1955, 6, 30)) is None
+    answers = Answers(date(1955, 6, 30), work_years=45)
+    assert status(answers, date(2020, 1, 1), Route.TIDLIG_PENSION) is Status.NO
+
+
+def test_tidlig_pension_for_those_born_1971_or_later_is_for_udbetaling_danmark_to_say() -> None:
+    answers = Answers(date(1971, 1, 1), work_years=48, residence=YesNo.YES)
+    outcome = assess(answers, date(2036, 1, 1)).route(Route.TIDLIG_PENSION)
+    assert outcome.status is Status.UNKNOWN
+    assert "tidlig_requirement_unconfirmed" in [finding.key for finding in outcome.findings]
+
+
+def test_tidlig_pension_application_opens_6_or_7_years_before() -> None:
+    born_1966 = Answers(date(1966, 5, 3), work_years=44, residence=YesNo.YES)
+    assert status(born_1966, date(2028, 5, 2), Route.TIDLIG_PENSION) is Status.NOT_YET
+    assert assess(born_1966, date(2028, 5, 2)).route(Route.TIDLIG_PENSION).date == date(2028, 5, 3)
+    assert status(born_1966, date(2028, 5, 3), Route.TIDLIG_PENSION) is Status.YES
+    born_1964 = Answers(date(1964, 3, 10), work_years=44, residence=YesNo.YES)  # FPA 10 March 2032
+    assert status(born_1964, date(2025, 3, 9), Route.TIDLIG_PENSION) is Status.NOT_YET
+    assert status(born_1964, date(2025, 3, 10), Route.TIDLIG_PENSION) is Status.YES
+
+
+@pytest.mark.parametrize(
+    ("work_years", "expected", "years_early"),
+    [
+        (None, Status.UNKNOWN, None),
+        (30, Status.UNKNOWN, None),
+        (42.9, Status.UNKNOWN, None),
+        (43, Status.YES, 1),
+        (44, Status.YES, 2),
+        (45, Status.YES, 3),
+        (50, Status.YES, 3),
+    ],
+)
+def test_tidlig_pension_seniority_decides_how_early(work_years, expected, years_early) -> None:
+    answers = Answers(date(1966, 5, 3), work_years=work_years, residence=YesNo.YES)
+    outcome = assess(answers, date(2030, 1, 1)).route(Route.TIDLIG_PENSION)
+    assert outcome.status is expected
+    if years_early:
+        finding = next(f for f in outcome.findings if f.key == "tidlig_seniority_enough")
+        assert finding.values["years_early"] == years_early
+        assert finding.values["earliest_start"] == date(2034 - years_early, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "receives", [Receives.FOERTIDSPENSION, Receives.SENIORPENSION, Receives.FOLKEPENSION]
+)
+def test_tidlig_pension_not_next_to_another_social_pension(receives) -> None:
+    answers = Answers(date(1966, 5, 3), work_years=45, residence=YesNo.YES, receives=receives)
+    assert status(answers, date(2030, 1, 1), Route.TIDLIG_PENSION) is Status.NO
+
+
+# --- folkepension ------------------------------------------------------------------------------
+
+
+def test_folkepension_from_the_day_one_reaches_the_age() -> None:
+    answers = Answers(BORN, residence=YesNo.YES)
+    assert status(answers, FPA - DAY, Route.FOLKEPENSION) is Status.NOT_YET
+    assert status(answers, FPA, Route.FOLKEPENSION) is Status.YES
+    assert assess(answers, FPA).recommended is Route.FOLKEPENSION
+    assert status(Answers(BORN, residence=YesNo.UNKNOWN), FPA, Route.FOLKEPENSION) is Status.UNKNOWN
+
+
+# --- the whole outcome -------------------------------------------------------------------------
+
+
+def test_every_status_of_every_route_is_reachable() -> None:
+    today = date(2026, 11, 23)
+    cases = [
+        Answers(
+            BORN, work_years=30, weekly_hours=10, self_supporting=YesNo.NO, residence=YesNo.YES
+        ),
+        Answers(
+            date(1962, 1, 1),
+            work_years=30,
+            weekly_hours=10,
+            self_supporting=YesNo.NO,
+            residence=YesNo.YES,
+        ),
+        Answers(
+            date(1962, 1, 1),
+            work_years=44,
+            weekly_hours=40,
+            self_supporting=YesNo.YES,
+            residence=YesNo.YES,
+        ),
+        Answers(date(1962, 1, 1), work_years=22, residence=YesNo.UNKNOWN),
+        Answers(date(1990, 1, 1)),
+        Answers(date(2010, 1, 1)),
+        Answers(date(1950, 1, 1), residence=YesNo.YES),
+        Answers(date(1950, 1, 1), residence=YesNo.NO),
+        Answers(
+            date(1966, 1, 1),
+            work_years=10,
+            weekly_hours=30,
+            self_supporting=YesNo.YES,
+            residence=YesNo.YES,
+        ),
+    ]
+    seen = {
+        (route.route, route.status) for answers in cases for route in assess(answers, today).routes
+    }
+    # Folkepension never says "no": everyone reaches the age, and without residence or citizenship
+    # exceptions (EU rules, agreements) may apply, so the answer is "unknown" and the authority's.
+    unreachable = {(Route.FOLKEPENSION, Status.NO)}
+    for route in Route:
+        for state in Status:
+            assert ((route, state) in seen) != ((route, state) in unreachable), (route, state)
+
+
+def test_outcome_names_authorities_and_a_legal_basis_for_every_finding() -> None:
+    outcome = assess(FITS, WINDOW_OPENS)
+    authorities = {route.route: route.apply_to for route in outcome.routes}
+    assert authorities == {
+        Route.SENIORPENSION: Authority.SENIORPENSION,
+        Route.FOERTIDSPENSION: Authority.KOMMUNE,
+        Route.TIDLIG_PENSION: Authority.UDBETALING_DANMARK,
+        Route.FOLKEPENSION: Authority.UDBETALING_DANMARK,
+    }
+    for route in outcome.routes:
+        assert route.findings
+        for finding in route.findings:
+            assert finding.rule and "§" in finding.legal_ref or "ekendtgørelse" in finding.legal_ref
+
+
+def test_recommended_route_comes_first() -> None:
+    outcome = assess(FITS, WINDOW_OPENS)
+    assert outcome.recommended is Route.SENIORPENSION
+    assert outcome.routes[0].route is Route.SENIORPENSION
+
+
+def test_a_birth_date_in_the_future_is_refused() -> None:
+    with pytest.raises(ValueError):
+        assess(Answers(date(2030, 1, 1)), date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("hours", "years", "expected"),
+    [(27, 10, 10.0), (13.5, 10, 5.0), (40, 10, 10.0), (0, 10, 0.0), (9, 3, 1.0), (18, 1.5, 1.0)],
+)
+def test_part_time_converts_to_full_time_years_at_27_hours(hours, years, expected) -> None:
+    assert full_time_years(hours, years) == expected
+
+
+def test_age_counts_birthdays() -> None:
+    assert age_on(date(1966, 5, 3), date(2026, 5, 2)) == 59
+    assert age_on(date(1966, 5, 3), date(2026, 5, 3)) == 60
+    assert age_on(date(1964, 2, 29), date(2025, 2, 28)) == 60
