@@ -22,3 +22,6 @@ graceful_timeout = 10
 accesslog = None if os.environ.get("ACCESS_LOG") == "off" else "-"  # off only when measuring
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# gunicorn's control socket lives at one path per user: two copies of the site (tests, a second
+# `make run`) would take it from each other. Restarts go through signals instead (docs/operations.md).
+control_socket_disable = True
