@@ -47,7 +47,7 @@ def is_known_path(app: Flask, path: str) -> bool:
 @content_cli.command("check")
 def check_command() -> None:
     """Validate every answer and report all problems at once, with file and line."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app
     library = app.extensions["library"]
     content_dir = Path(app.config["CONTENT_DIR"])
     report = check_content(
@@ -105,7 +105,7 @@ def build_search_command() -> None:
     from app.search.analysis import Vocabulary
     from app.search.build import build_index, documents_from
 
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app
     library = app.extensions["library"]
     root = Path(app.config["SEARCH_INDEX_DIR"])
     vocabulary_path = Path(app.config["CONTENT_DIR"]) / "search-vocabulary.toml"
