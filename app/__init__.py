@@ -24,6 +24,7 @@ log = logging.getLogger("pensionsguiden")
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)  # assets are served under fingerprinted names
     settings.configure(app.config, test_config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # "førtidspension", not "f\u00f8rtidspension"
 
     library = Library.load(Path(app.config["CONTENT_DIR"]))
     if library.content.problems and not app.config.get("TESTING"):

@@ -38,7 +38,6 @@ DEFAULTS: dict[str, Any] = {
     # Recent search results and search pages kept per worker and language (0: none, as the search
     # benchmark measures).
     "RECENT_SEARCHES": RECENT_SEARCHES,
-    "JSON_AS_ASCII": False,
     # The largest request body read: forms and chat messages are a few kilobytes at most.
     "MAX_CONTENT_LENGTH": 64 * 1024,
 }

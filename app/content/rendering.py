@@ -51,7 +51,7 @@ class RenderedBody:
 
 
 def fill_placeholders(text: str) -> tuple[str, list[str], list[str]]:
-    """Put figures from app.facts in place of {{ name }}; blocks become markers for the template."""
+    """Put figures from app/domain/facts.py in place of {{ name }}; blocks become markers for the template."""
     unknown: list[str] = []
     misplaced: list[str] = []
 
@@ -73,7 +73,7 @@ def fill_placeholders(text: str) -> tuple[str, list[str], list[str]]:
 
 
 def fill_figures(text: str) -> str:
-    """Plain text (a summary) with figures from app.facts in place of {{ name }}."""
+    """Plain text (a summary) with figures from app/domain/facts.py in place of {{ name }}."""
     return PLACEHOLDER.sub(
         lambda match: (
             str(FIGURES[match.group(1)].value) if match.group(1) in FIGURES else match.group(0)

@@ -1,5 +1,5 @@
 """The feedback tables and their queries (SQLAlchemy: SQLite by default, PostgreSQL when configured).
-Only app/feedback.py uses this module, on the first write or read, so startup does not pay for
+Only app/feedback/store.py uses this module, on the first write or read, so startup does not pay for
 importing SQLAlchemy. What reaches it is already scrubbed of personal details."""
 
 from __future__ import annotations

@@ -17,8 +17,12 @@ def http_error(error: HTTPException) -> Any:
     return render_template("error.html", error=error), error.code or 500
 
 
-def unexpected_error(error: Exception) -> tuple[str, int]:
+def unexpected_error(error: Exception) -> Any:
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
+    if request.path.startswith("/api/"):
+        response = jsonify({"error": {"field": None, "message": "Internal server error"}})
+        response.status_code = 500
+        return response
     return render_template("error.html", error=None), 500
 
 

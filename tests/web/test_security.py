@@ -97,3 +97,13 @@ def test_no_session_is_opened_or_read(app) -> None:
     with app.test_request_context("/", headers={"Cookie": "session=anything"}):
         app.preprocess_request()
         assert isinstance(session._get_current_object(), NullSession)
+
+
+def test_an_unexpected_error_in_the_api_answers_json(app, monkeypatch) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("app.web.api.answer_chat", broken)
+    response = app.test_client().post("/api/v1/chat", json={"message": "hej", "lang": "da"})
+    assert response.status_code == 500
+    assert response.get_json() == {"error": {"field": None, "message": "Internal server error"}}
