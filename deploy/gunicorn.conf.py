@@ -15,6 +15,10 @@ worker_class = "gthread"
 workers = int(os.environ.get("WORKERS", "2"))
 threads = int(os.environ.get("THREADS", "4"))
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+# A listening socket per worker (SO_REUSEPORT): the kernel spreads new connections over the
+# workers. With one shared socket, the worker that wakes first takes every waiting connection,
+# and under load one worker often served all of them while the other idled (bench/load.sh).
+reuse_port = True
 preload_app = True  # content, index and caches are built once, then shared by the workers
 keepalive = 5
 timeout = 30

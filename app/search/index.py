@@ -7,6 +7,7 @@ import html
 import math
 import os
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -130,9 +131,10 @@ class SearchIndex:
                 words = tuple(token.text for token in self.base_analyzer(member))
                 if len(words) == 2:
                     self._synonym_phrases.setdefault(f"{SYNONYM_PREFIX}{number}", set()).add(words)
-        self._searcher: Searcher | None = None
-        self._corrector = None
-        self._pid: int | None = None
+        # Whoosh's searchers read the index files through shared state that is not safe across
+        # threads, and gunicorn's threaded worker serves several requests at once: each thread
+        # (and each process after the fork) opens its own.
+        self._local = threading.local()
         self._body_words_of: BoundedMemory[str, _BodyWords] = BoundedMemory(ANSWER_MEMORY)
         self._word_terms: BoundedMemory[str, frozenset[str]] = BoundedMemory(WORD_MEMORY)
         self._corrections: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
@@ -143,7 +145,6 @@ class SearchIndex:
         self._recent: BoundedMemory[tuple[str, int, bool, bool], SearchResults] = BoundedMemory(
             remember
         )
-        self._text_corrector = None
         self._known_words = frozenset(
             word.lower()
             for group in vocabulary.synonyms
@@ -156,16 +157,25 @@ class SearchIndex:
 
     @property
     def searcher(self) -> Searcher:
-        if self._searcher is None or self._pid != os.getpid():
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():
             index = whoosh_index.open_dir(str(self.directory))
-            self._searcher = index.searcher(weighting=DiscriminatingBM25F())
-            self._slug_of = {
-                docnum: fields["slug"] for docnum, fields in self._searcher.reader().iter_docs()
-            }
-            self._corrector = None
-            self._text_corrector = None
-            self._pid = os.getpid()
-        return self._searcher
+            local.searcher = index.searcher(weighting=DiscriminatingBM25F())
+            local.correctors = {}
+            local.pid = os.getpid()
+            if not self._slug_of:
+                self._slug_of = {
+                    docnum: fields["slug"] for docnum, fields in local.searcher.reader().iter_docs()
+                }
+        return local.searcher
+
+    def _corrector(self, field_name: str):  # noqa: ANN202 - Whoosh's corrector has no public type
+        """This thread's spelling corrector for one field ("text" or "spelling")."""
+        searcher = self.searcher
+        correctors = self._local.correctors
+        if field_name not in correctors:
+            correctors[field_name] = searcher.corrector(field_name)
+        return correctors[field_name]
 
     def terms(self, text: str) -> list[str]:
         seen: dict[str, None] = {}
@@ -194,10 +204,8 @@ class SearchIndex:
     def _compute_nearest_term(self, term: str) -> str | None:
         if len(term) < 4:
             return None
-        if self._text_corrector is None:
-            self._text_corrector = self.searcher.corrector("text")
         distance = 2 if len(term) >= 8 else 1
-        options = self._text_corrector.suggest(term, limit=1, maxdist=distance, prefix=1)
+        options = self._corrector("text").suggest(term, limit=1, maxdist=distance, prefix=1)
         return options[0] if options else None
 
     def weighted_terms(self, text: str) -> list[tuple[str, float]]:
@@ -415,12 +423,12 @@ class SearchIndex:
         return self._corrections.recall(word, self._compute_correction)
 
     def _compute_correction(self, word: str) -> str | None:
-        if self._corrector is None:
-            self._corrector = self.searcher.corrector("spelling")
-        options = self._corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+        options = self._corrector("spelling").suggest(word, limit=1, maxdist=2, prefix=1)
         return options[0] if options and options[0] != word else None
 
     def close(self) -> None:
-        if self._searcher is not None and self._pid == os.getpid():
-            self._searcher.close()
-        self._searcher = None
+        """Close this thread's searcher (tests and the index rebuild call it)."""
+        local = self._local
+        if getattr(local, "pid", None) == os.getpid():
+            local.searcher.close()
+        local.pid = None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import random
+import threading
 import tomllib
 from pathlib import Path
 
@@ -337,3 +339,27 @@ def test_searches_with_personal_details_are_not_remembered(app) -> None:
     remembered = {key[0] for key in index._recent._entries}
     assert "seniorpension og ryg" in remembered
     assert not any("010203" in query for query in remembered)
+
+
+def test_threads_can_search_one_index_at_once(app) -> None:
+    # gunicorn's threaded worker serves several searches of one index at the same time; Whoosh's
+    # searcher must not be shared between them (it was, and about 1 in 200 searches failed).
+    index = app.extensions["search"]["da"]
+    words = sorted({word for document in index.documents.values() for word in document.title.split()})
+    errors: list[BaseException] = []
+
+    def search_all(seed: int) -> None:
+        picks = random.Random(seed)
+        try:
+            for _ in range(200):  # every query new, so no remembered result hides the search
+                query = " ".join(picks.sample(words, 4)) + f" x{picks.random()}"
+                index.search(query, limit=5)
+        except BaseException as error:  # noqa: BLE001 - any failure in a thread is the finding
+            errors.append(error)
+
+    threads = [threading.Thread(target=search_all, args=(seed,)) for seed in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -1,0 +1,25 @@
+"""The site under gunicorn as `make run` serves it (deploy/gunicorn.conf.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.gunicorn_server import gunicorn_serving
+
+TCP_LISTEN = "0A"  # the state column of /proc/net/tcp
+
+
+def listening_sockets(port: int) -> int:
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return sum(
+        1
+        for row in rows
+        if row.split()[1].endswith(f":{port:04X}") and row.split()[3] == TCP_LISTEN
+    )
+
+
+def test_each_worker_listens_on_its_own_socket(tmp_path) -> None:
+    # With one shared socket the first worker to wake takes every waiting connection; with a
+    # socket per worker the kernel spreads them (reuse_port in deploy/gunicorn.conf.py).
+    with gunicorn_serving(tmp_path, tmp_path / "gunicorn.log", workers=2) as (_base, port):
+        assert listening_sockets(port) == 2
