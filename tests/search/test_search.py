@@ -345,7 +345,9 @@ def test_threads_can_search_one_index_at_once(app) -> None:
     # gunicorn's threaded worker serves several searches of one index at the same time; Whoosh's
     # searcher must not be shared between them (it was, and about 1 in 200 searches failed).
     index = app.extensions["search"]["da"]
-    words = sorted({word for document in index.documents.values() for word in document.title.split()})
+    words = sorted(
+        {word for document in index.documents.values() for word in document.title.split()}
+    )
     errors: list[BaseException] = []
 
     def search_all(seed: int) -> None:
