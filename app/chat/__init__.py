@@ -1,0 +1,1 @@
+"""The guidance chat: understanding a message, ranking answers for it, and the kind of reply it gets."""

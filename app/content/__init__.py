@@ -1,0 +1,1 @@
+"""The answers: read from content/<lang>/*.md, validated, rendered to HTML once, listed, and checked (with LIX)."""

@@ -1,0 +1,1 @@
+"""Full-text search with Whoosh: how text becomes terms, building an index per language, and querying it."""
