@@ -167,6 +167,22 @@ def years_before(day: date, years: int, months: int = 0) -> date:
     return add_months(day, -(years * 12 + months))
 
 
+def from_birth(birth_date: date, months: int) -> date:
+    """The day a person is `months` old. Every date the site derives from a birth date is computed
+    this way, directly from the birth date (facts sheet 9.4: a day the month lacks becomes its last
+    day), never from another date that was already adjusted."""
+    return add_months(birth_date, months)
+
+
+def first_of_month_after(day: date) -> date:
+    """The 1st of the month after `day`: pensions are paid from such a day (§ 33)."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def first_of_month_on_or_after(day: date) -> date:
+    return day if day.day == 1 else first_of_month_after(day)
+
+
 @dataclass(frozen=True)
 class TidligPensionBand:
     """§ 26 h: who may get tidlig pension and how much seniority (anciennitet) 1, 2 or 3 years
@@ -221,6 +237,9 @@ TIDLIG_PENSION_BANDS: tuple[TidligPensionBand, ...] = (
     TidligPensionBand(date(1971, 1, 1), None, 6, None, f"{SOCIAL_PENSION_ACT} § 26 h, stk. 6"),
 )
 TIDLIG_PENSION_FIRST_BIRTH_DATE = TIDLIG_PENSION_BANDS[0].born_from
+# Tidlig pension could be applied for from 1 August 2021 and was first paid from 1 January 2022
+# (the act from L 104, 2020-21, as star.dk describes it): no start before it.
+TIDLIG_PENSION_FIRST_PAYMENT = date(2022, 1, 1)
 
 
 def tidlig_pension_band(birth_date: date) -> TidligPensionBand | None:

@@ -1,33 +1,38 @@
-"""The questionnaire's flow, pure: which questions apply, how answers are read and checked, and
-which question comes next. Answers are raw strings keyed by question id, as the form carries them;
-errors are message keys. Views render; rules decide."""
+"""The questionnaire as data: one table of questions (kind, choices or limits, unit, when it
+applies), one parser per kind shared by the form, the hidden fields, the sealed link and the API,
+and the step machine (back, change, convert, answer, result). Answers are canonical strings keyed
+by question id, as the form carries them; errors are message keys. The web layer renders; the
+rules (app/domain/rules.py) decide."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from app.domain.facts import folkepensionsalder_date
-from app.domain.rules import Answers, Receives, YesNo, age_on
+from app.domain.rules import Answers, Receives, YesNo, age_on, full_time_years
 
-QUESTIONS: tuple[str, ...] = (
-    "birth_date",
-    "receives",
-    "residence",
-    "self_supporting",
-    "work_years",
-    "weekly_hours",
-)
-YES_NO_UNKNOWN = tuple(choice.value for choice in YesNo)
-RECEIVES = tuple(choice.value for choice in Receives)
 UNKNOWN = "unknown"
 OLDEST_BIRTH_YEAR = 1900
 MAX_WEEKLY_HOURS = 80
+MAX_PART_TIME_YEARS = 80
 MIN_WORKING_AGE = 14
-_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+ADULT_AGE = 18
+# A number as citizens write it: "12", "12,5", "12.5", with or without a unit ("30 år", "10 timer").
+_NUMBER = re.compile(
+    r"^(?P<number>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:år|aar|years?|yrs?|timer|time|t|hours?|h)?\.?$",
+    re.IGNORECASE,
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Kind(StrEnum):
+    DATE = "date"
+    CHOICE = "choice"
+    NUMBER = "number"
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,93 @@ class FieldError:
 
 class InvalidAnswers(ValueError):
     """Stored answers that do not parse: the form was tampered with or is from an older version."""
+
+
+Applies = Callable[[Mapping[str, str], date, date], bool]  # answers so far, birth date, today
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: Kind
+    applies: Applies
+    choices: tuple[str, ...] = ()
+    unit: str = ""  # "years" or "hours" for numbers
+    dont_know: bool = False  # a "Ved ikke" checkbox
+    maximum: Callable[[date, date], float] | None = None  # (birth date, today) -> the largest
+
+    def limit(self, born: date | None, today: date) -> float:
+        if self.maximum is None or born is None:
+            return float(MAX_WEEKLY_HOURS if self.unit == "hours" else 100)
+        return self.maximum(born, today)
+
+
+def max_work_years(birth_date: date, today: date) -> float:
+    return float(max(age_on(birth_date, today) - MIN_WORKING_AGE, 0))
+
+
+def _always(_answers: Mapping[str, str], _born: date, _today: date) -> bool:
+    return True
+
+
+def _not_on_folkepension(answers: Mapping[str, str], _born: date, _today: date) -> bool:
+    return answers.get("receives") != Receives.FOLKEPENSION
+
+
+def _before_folkepension(answers: Mapping[str, str], born: date, today: date) -> bool:
+    return (
+        _not_on_folkepension(answers, born, today)
+        and "receives" in answers
+        and today < folkepensionsalder_date(born)
+        and age_on(born, today) >= ADULT_AGE
+    )
+
+
+def _may_seek_foertidspension(answers: Mapping[str, str], born: date, today: date) -> bool:
+    return _before_folkepension(answers, born, today) and answers.get("receives") not in (
+        Receives.FOERTIDSPENSION,
+        Receives.TIDLIG_PENSION,
+    )
+
+
+def _counts_working_life(answers: Mapping[str, str], born: date, today: date) -> bool:
+    return _before_folkepension(answers, born, today) and answers.get("receives") in (
+        Receives.NONE,
+        Receives.EFTERLOEN,
+    )
+
+
+YES_NO_UNKNOWN = tuple(choice.value for choice in YesNo)
+RECEIVES = tuple(choice.value for choice in Receives)
+
+# The questions in the order they are asked; each applies when its predicate says so.
+QUESTIONS_TABLE: tuple[Question, ...] = (
+    Question("birth_date", Kind.DATE, _always),
+    Question("receives", Kind.CHOICE, _always, choices=RECEIVES),
+    Question("residence", Kind.CHOICE, _not_on_folkepension, choices=YES_NO_UNKNOWN),
+    Question("self_supporting", Kind.CHOICE, _may_seek_foertidspension, choices=YES_NO_UNKNOWN),
+    Question(
+        "work_years",
+        Kind.NUMBER,
+        _counts_working_life,
+        unit="years",
+        dont_know=True,
+        maximum=max_work_years,
+    ),
+    Question(
+        "weekly_hours",
+        Kind.NUMBER,
+        _counts_working_life,
+        unit="hours",
+        dont_know=True,
+        maximum=lambda _born, _today: float(MAX_WEEKLY_HOURS),
+    ),
+)
+BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS_TABLE}
+QUESTIONS: tuple[str, ...] = tuple(BY_ID)
+
+
+# --- one parser per kind -------------------------------------------------------------------------
 
 
 def parse_birth_date(day: str, month: str, year: str, today: date) -> date | FieldError:
@@ -57,55 +149,74 @@ def parse_birth_date(day: str, month: str, year: str, today: date) -> date | Fie
     return born
 
 
-def parse_choice(field: str, value: str, choices: tuple[str, ...]) -> str | FieldError:
+def parse_choice(field_name: str, value: str, choices: tuple[str, ...]) -> str | FieldError:
     value = value.strip()
     if not value:
-        return FieldError(field, "choose_one")
+        return FieldError(field_name, "choose_one")
     if value not in choices:
-        return FieldError(field, "choice_unknown")
+        return FieldError(field_name, "choice_unknown")
     return value
 
 
-def parse_number(field: str, value: str, maximum: float) -> float | None | FieldError:
-    """A number such as "12" or "12,5"; "unknown" for "don't know" (None)."""
-    value = value.strip().replace(" ", "")
+def parse_number(field_name: str, value: str, maximum: float) -> float | None | FieldError:
+    """A number as citizens write it ("12", "12,5", "12.5", "30 år", "10 timer"); "unknown" for
+    "don't know" (None)."""
+    value = " ".join(value.split())
     if value == UNKNOWN:
         return None
     if not value:
-        return FieldError(field, "number_missing")
+        return FieldError(field_name, "number_missing")
     if value.startswith("-"):
-        return FieldError(field, "number_negative")
-    if not _NUMBER.match(value):
-        return FieldError(field, "number_invalid")
-    number = float(value.replace(",", "."))
+        return FieldError(field_name, "number_negative")
+    match = _NUMBER.match(value)
+    if not match:
+        return FieldError(field_name, "number_invalid")
+    number = float(match["number"].replace(",", "."))
     if number > maximum:
-        return FieldError(field, "number_too_big")
+        return FieldError(field_name, "number_too_big")
     return number
 
 
-def max_work_years(birth_date: date, today: date) -> float:
-    return float(max(age_on(birth_date, today) - MIN_WORKING_AGE, 0))
+def canonical_number(number: float) -> str:
+    return f"{number:g}"
+
+
+def parse_stored(question: Question, value: str, born: date | None, today: date) -> str:
+    """One stored answer (hidden field, sealed link or API) as its canonical string."""
+    if question.kind is Kind.DATE:
+        parsed_date = _iso_date(value)
+        if parsed_date is None or parsed_date > today or parsed_date.year < OLDEST_BIRTH_YEAR:
+            raise InvalidAnswers(question.id)
+        return parsed_date.isoformat()
+    if question.kind is Kind.CHOICE:
+        choice = parse_choice(question.id, value, question.choices)
+        if isinstance(choice, FieldError):
+            raise InvalidAnswers(question.id)
+        return choice
+    number = parse_number(question.id, value, question.limit(born, today))
+    if isinstance(number, FieldError):
+        raise InvalidAnswers(question.id)
+    return UNKNOWN if number is None else canonical_number(number)
+
+
+def _iso_date(value: str) -> date | None:
+    if not _ISO_DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# --- which questions apply ------------------------------------------------------------------------
 
 
 def applicable(answers: Mapping[str, str], today: date) -> list[str]:
     """The questions that matter for this citizen, given the answers so far, in order."""
-    questions = ["birth_date"]
-    born = _stored_birth_date(answers)
+    born = _iso_date(answers.get("birth_date", ""))
     if born is None:
-        return questions
-    questions.append("receives")
-    receives = answers.get("receives")
-    if receives == Receives.FOLKEPENSION:
-        return questions
-    questions.append("residence")
-    if today >= folkepensionsalder_date(born) or receives is None:
-        return questions
-    adult = age_on(born, today) >= 18
-    if adult and receives not in (Receives.FOERTIDSPENSION, Receives.TIDLIG_PENSION):
-        questions.append("self_supporting")
-    if adult and receives in (Receives.NONE, Receives.EFTERLOEN):
-        questions.extend(["work_years", "weekly_hours"])
-    return questions
+        return ["birth_date"]
+    return [question.id for question in QUESTIONS_TABLE if question.applies(answers, born, today)]
 
 
 def prune(answers: Mapping[str, str], today: date) -> dict[str, str]:
@@ -132,33 +243,26 @@ def previous_question(current: str, answers: Mapping[str, str], today: date) -> 
     return questions[index - 1] if index > 0 else None
 
 
-def _stored_birth_date(answers: Mapping[str, str]) -> date | None:
-    value = answers.get("birth_date", "")
-    if not _ISO_DATE.match(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+def is_complete(answers: Mapping[str, str], today: date) -> bool:
+    return next_question(answers, today) is None
+
+
+# --- reading answers ------------------------------------------------------------------------------
 
 
 def read_stored(raw: Mapping[str, str], today: date) -> dict[str, str]:
-    """Answers carried in hidden fields, checked as strictly as new ones: a tampered form is refused."""
-    answers = {key: value for key, value in raw.items() if key in QUESTIONS}
+    """Answers carried in hidden fields or a sealed link, checked as strictly as new ones and
+    written canonically ("40,5" -> "40.5"): anything that does not parse is refused."""
+    answers = {key: value for key, value in raw.items() if key in BY_ID}
+    born = None
     if "birth_date" in answers:
-        born = _stored_birth_date(answers)
-        if born is None or born > today or born.year < OLDEST_BIRTH_YEAR:
-            raise InvalidAnswers("birth_date")
-    checks = {
-        "receives": lambda v: parse_choice("receives", v, RECEIVES),
-        "residence": lambda v: parse_choice("residence", v, YES_NO_UNKNOWN),
-        "self_supporting": lambda v: parse_choice("self_supporting", v, YES_NO_UNKNOWN),
-        "work_years": lambda v: parse_number("work_years", v, 100),
-        "weekly_hours": lambda v: parse_number("weekly_hours", v, MAX_WEEKLY_HOURS),
-    }
-    for key, check in checks.items():
-        if key in answers and isinstance(check(answers[key]), FieldError):
-            raise InvalidAnswers(key)
+        answers["birth_date"] = parse_stored(
+            BY_ID["birth_date"], answers["birth_date"], None, today
+        )
+        born = date.fromisoformat(answers["birth_date"])
+    for key in list(answers):
+        if key != "birth_date":
+            answers[key] = parse_stored(BY_ID[key], answers[key], born, today)
     return prune(answers, today)
 
 
@@ -166,7 +270,8 @@ def read_answer(
     question: str, form: Mapping[str, str], answers: Mapping[str, str], today: date
 ) -> str | FieldError:
     """The submitted answer to one question as its canonical string, or the error to show."""
-    if question == "birth_date":
+    asked = BY_ID[question]
+    if asked.kind is Kind.DATE:
         parsed = parse_birth_date(
             form.get("birth_day", ""),
             form.get("birth_month", ""),
@@ -174,41 +279,29 @@ def read_answer(
             today,
         )
         return parsed if isinstance(parsed, FieldError) else parsed.isoformat()
-    if question == "receives":
-        return parse_choice(question, form.get(question, ""), RECEIVES)
-    if question in ("residence", "self_supporting"):
-        return parse_choice(question, form.get(question, ""), YES_NO_UNKNOWN)
-    if question in ("work_years", "weekly_hours"):
-        if form.get(f"{question}_unknown") == UNKNOWN:
-            return UNKNOWN
-        born = _stored_birth_date(answers)
-        maximum = (
-            MAX_WEEKLY_HOURS
-            if question == "weekly_hours"
-            else max_work_years(born, today)
-            if born
-            else 100.0
-        )
-        parsed = parse_number(question, form.get(question, ""), maximum)
-        if isinstance(parsed, FieldError):
-            return parsed
-        return UNKNOWN if parsed is None else _canonical_number(parsed)
-    raise KeyError(question)
-
-
-def _canonical_number(number: float) -> str:
-    return f"{number:g}"
+    if asked.kind is Kind.CHOICE:
+        return parse_choice(question, form.get(question, ""), asked.choices)
+    if asked.dont_know and form.get(f"{question}_unknown") == UNKNOWN:
+        return UNKNOWN
+    born = _iso_date(answers.get("birth_date", ""))
+    parsed_number = parse_number(question, form.get(question, ""), asked.limit(born, today))
+    if isinstance(parsed_number, FieldError):
+        return parsed_number
+    return UNKNOWN if parsed_number is None else canonical_number(parsed_number)
 
 
 def to_answers(answers: Mapping[str, str]) -> Answers:
-    """Checked raw answers (see read_stored) as the typed Answers the rules take."""
-    born = _stored_birth_date(answers)
+    """Checked answers (see read_stored) as the typed Answers the rules take."""
+    born = _iso_date(answers.get("birth_date", ""))
     if born is None:
         raise InvalidAnswers("birth_date")
 
     def number(key: str) -> float | None:
         value = answers.get(key, UNKNOWN)
-        return None if value == UNKNOWN else float(value)
+        parsed = parse_number(key, value, float("inf"))
+        if isinstance(parsed, FieldError):
+            raise InvalidAnswers(key)
+        return parsed
 
     return Answers(
         birth_date=born,
@@ -220,40 +313,120 @@ def to_answers(answers: Mapping[str, str]) -> Answers:
     )
 
 
-def is_complete(answers: Mapping[str, str], today: date) -> bool:
-    return next_question(answers, today) is None
-
-
 def answers_from_query(query: Mapping[str, str], today: date) -> tuple[Answers, FieldError | None]:
-    """The eligibility API's parameters, checked with the questionnaire's own rules."""
+    """The eligibility API's parameters, read by the questionnaire's own parsers."""
     raw_birth = query.get("birth_date", "").strip()
     if not raw_birth:
         return _EMPTY, FieldError("birth_date", "date_missing")
     if not _ISO_DATE.match(raw_birth):
         return _EMPTY, FieldError("birth_date", "date_does_not_exist")
-    parts = raw_birth.split("-")
-    born = parse_birth_date(parts[2], parts[1], parts[0], today)
+    year, month, day = raw_birth.split("-")
+    born = parse_birth_date(day, month, year, today)
     if isinstance(born, FieldError):
         return _EMPTY, born
     answers: dict[str, str] = {"birth_date": born.isoformat()}
-    choices = {"receives": RECEIVES, "residence": YES_NO_UNKNOWN, "self_supporting": YES_NO_UNKNOWN}
-    for key, allowed in choices.items():
-        if key in query:
-            parsed = parse_choice(key, query[key], allowed)
-            if isinstance(parsed, FieldError):
-                return _EMPTY, FieldError(key, "choice_unknown")
-            answers[key] = parsed
-    limits = {"work_years": max_work_years(born, today), "weekly_hours": float(MAX_WEEKLY_HOURS)}
-    for key, maximum in limits.items():
-        if key in query:
-            parsed_number = parse_number(key, query[key].replace(",", "."), maximum)
-            if isinstance(parsed_number, FieldError):
-                key_error = (
-                    "number_invalid" if parsed_number.key == "number_missing" else parsed_number.key
-                )
-                return _EMPTY, FieldError(key, key_error)
-            answers[key] = UNKNOWN if parsed_number is None else _canonical_number(parsed_number)
+    for question in QUESTIONS_TABLE[1:]:
+        if question.id not in query:
+            continue
+        value = query[question.id]
+        if question.kind is Kind.CHOICE:
+            choice = parse_choice(question.id, value, question.choices)
+            if isinstance(choice, FieldError):
+                return _EMPTY, FieldError(question.id, "choice_unknown")
+            answers[question.id] = choice
+            continue
+        number = parse_number(question.id, value, question.limit(born, today))
+        if isinstance(number, FieldError):
+            key = "number_invalid" if number.key == "number_missing" else number.key
+            return _EMPTY, FieldError(question.id, key)
+        answers[question.id] = UNKNOWN if number is None else canonical_number(number)
     return to_answers(answers), None
 
 
 _EMPTY = Answers(date(1970, 1, 1))
+
+
+# --- the step machine -----------------------------------------------------------------------------
+
+
+class Page(StrEnum):
+    START = "start"
+    QUESTION = "question"
+    CHECK = "check"
+    RESULT = "result"
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the questionnaire shows next, worked out from the posted form alone."""
+
+    page: Page
+    answers: dict[str, str]
+    question: str | None = None
+    error: FieldError | None = None
+    problem: str | None = None  # why it starts again: "tampered" answers
+    submitted: Mapping[str, str] | None = None  # what to show in the fields again
+    converted: float | None = None  # the part-time helper's result, put in the field
+    converted_from: tuple[float, float] | None = None
+    number: int = 0  # this question's place among the questions that apply (1-based)
+    total: int = 0
+
+
+def asking(question: str, answers: dict[str, str], today: date, **details: object) -> Step:
+    questions = applicable(answers, today)
+    place = questions.index(question) + 1 if question in questions else 0
+    return Step(Page.QUESTION, answers, question, number=place, total=len(questions), **details)  # type: ignore[arg-type]
+
+
+def step(form: Mapping[str, str], today: date) -> Step:
+    """The next step from a posted form: the answers so far in `a_*` fields, the `action`, the
+    `question` on the page and its fields."""
+    stored = {key[2:]: value for key, value in form.items() if key.startswith("a_")}
+    try:
+        answers = read_stored(stored, today)
+    except InvalidAnswers:
+        return Step(Page.START, {}, problem="tampered")
+    action, current = form.get("action", ""), form.get("question", "")
+    questions = applicable(answers, today)
+    if action == "back":
+        previous = previous_question(current, answers, today)
+        return asking(previous, answers, today) if previous else Step(Page.START, answers)
+    if action.startswith("change:") and action[7:] in questions:
+        return asking(action[7:], answers, today)
+    if action == "convert" and current == "work_years":
+        return _convert_part_time(form, answers, today)
+    if action == "answer" and current in questions:
+        answer = read_answer(current, form, answers, today)
+        if isinstance(answer, FieldError):
+            return asking(current, answers, today, error=answer, submitted=form)
+        answers = prune({**answers, current: answer}, today)
+    following = next_question(answers, today)
+    if following is not None:
+        return asking(following, answers, today)
+    if action == "result":
+        return Step(Page.RESULT, answers)
+    return Step(Page.CHECK, answers)
+
+
+def resume(answers: dict[str, str], today: date) -> Step:
+    """Where answers that arrive whole (the chat's hand-off) continue."""
+    following = next_question(answers, today)
+    return asking(following, answers, today) if following else Step(Page.CHECK, answers)
+
+
+def _convert_part_time(form: Mapping[str, str], answers: dict[str, str], today: date) -> Step:
+    """The part-time helper on the years-of-work question: hours a week and years -> full-time years."""
+    hours = parse_number("parttime_hours", form.get("parttime_hours", ""), MAX_PART_TIME_YEARS)
+    years = parse_number("parttime_years", form.get("parttime_years", ""), MAX_PART_TIME_YEARS)
+    if not isinstance(hours, float) or not isinstance(years, float):
+        error = FieldError("parttime", "parttime_invalid")
+        return asking("work_years", answers, today, error=error, submitted=form)
+    converted = full_time_years(hours, years)
+    return asking(
+        "work_years",
+        answers,
+        today,
+        submitted={"work_years": canonical_number(converted).replace(".", ",")},
+        converted=converted,
+        converted_from=(hours, years),
+    )

@@ -13,9 +13,11 @@ from enum import StrEnum
 from app.domain import facts
 from app.domain.facts import (
     add_months,
+    first_of_month_after,
+    first_of_month_on_or_after,
     folkepensionsalder_band,
     folkepensionsalder_date,
-    years_before,
+    from_birth,
 )
 
 
@@ -23,7 +25,8 @@ class Status(StrEnum):
     YES = "yes"  # fits on the answers given; the authority still decides
     NO = "no"
     UNKNOWN = "unknown"  # needs the authority's concrete assessment or facts we do not have
-    NOT_YET = "not_yet"  # opens on a date
+    NOT_YET = "not_yet"  # fits the answers, but opens on a date
+    NOT_ON_ANSWERS = "not_on_answers"  # a requirement is not met on the answers given
 
 
 class Route(StrEnum):
@@ -59,7 +62,7 @@ class Answers:
     birth_date: date
     work_years: float | None = None  # full-time years (27 hours a week); None: does not know
     weekly_hours: float | None = None  # hours a week one can work in the latest job; None: unknown
-    self_supporting: YesNo = YesNo.UNKNOWN  # can support oneself by work, flexjob included
+    self_supporting: YesNo = YesNo.UNKNOWN  # can support oneself by work, flex job included
     residence: YesNo = YesNo.UNKNOWN  # meets the residence and citizenship rules
     receives: Receives = Receives.NONE
 
@@ -76,9 +79,12 @@ class Finding:
 class RouteOutcome:
     route: Route
     status: Status
-    date: date | None
+    date: date | None  # the first day one may apply, while the route is still open
     apply_to: Authority
     findings: tuple[Finding, ...]
+    # The earliest 1st of a month this citizen could be paid from if they applied today: never
+    # in the past, None where the route is closed (§ 33).
+    earliest_payment: date | None = None
 
 
 @dataclass(frozen=True)
@@ -91,13 +97,16 @@ class Outcome:
     seniorpension_apply_from: date
     routes: tuple[RouteOutcome, ...]
     recommended: Route | None
+    folkepension_first_payment: date  # the 1st of the month after the folkepension date
+    seniorpension_first_payment: date  # the 1st of the month after the window opens
 
     def route(self, route: Route) -> RouteOutcome:
         return next(outcome for outcome in self.routes if outcome.route is route)
 
 
-# A "no" outweighs a date, a date outweighs "we cannot tell", and only then is it a "yes".
-_PRECEDENCE = (Status.NO, Status.NOT_YET, Status.UNKNOWN, Status.YES)
+# A "no" outweighs a requirement the answers do not meet, which outweighs a date, which outweighs
+# "we cannot tell"; only then is it a "yes".
+_PRECEDENCE = (Status.NO, Status.NOT_ON_ANSWERS, Status.NOT_YET, Status.UNKNOWN, Status.YES)
 
 
 def _combine(statuses: list[Status]) -> Status:
@@ -116,25 +125,48 @@ class _Verdict:
         self.statuses.append(status)
         self.findings.append(finding)
 
+    def inform(self, finding: Finding) -> None:
+        """A finding that changes no status: something the citizen should know."""
+        self.findings.append(finding)
+
+    def note_efterloen(self, answers: Answers) -> None:
+        if answers.receives is Receives.EFTERLOEN:
+            self.inform(Finding("efterloen", EFTERLOEN_RULES, "efterloen_stops"))
+
     def note_residence(self, answers: Answers) -> None:
         residence = _residence(answers)
         if residence:
             self.note(*residence)
 
-    def outcome(self, opens: date | None, today: date, fpa: date) -> RouteOutcome:
-        """`opens` is the route's first day to apply; it is only given while the route is open."""
+    def outcome(
+        self, opens: date | None, today: date, fpa: date, payment: date | None = None
+    ) -> RouteOutcome:
+        """`opens` is the route's first day to apply, `payment` its earliest payment if the
+        citizen applied today; both are only given while the route is open."""
         status = _combine(self.statuses)
-        route_date = opens if status is not Status.NO and today < fpa else None
-        return RouteOutcome(self.route, status, route_date, self.authority, tuple(self.findings))
+        is_open = status is not Status.NO and today < fpa
+        return RouteOutcome(
+            self.route,
+            status,
+            opens if is_open else None,
+            self.authority,
+            tuple(self.findings),
+            payment if is_open else None,
+        )
 
     def already(self, legal_ref: str, key: str) -> RouteOutcome:
         finding = Finding("already", legal_ref, key)
         return RouteOutcome(self.route, Status.YES, None, self.authority, (finding,))
 
 
+EFTERLOEN_RULES = "Lov om arbejdsløshedsforsikring m.v. (efterløn)"
+
+
 def age_on(birth_date: date, day: date) -> int:
+    """Whole years of age on `day`, by the same convention as every other date (facts sheet 9.4):
+    someone born on 29 February turns a year older on 28 February when the year has no 29th."""
     years = day.year - birth_date.year
-    return years - ((day.month, day.day) < (birth_date.month, birth_date.day))
+    return years - (from_birth(birth_date, 12 * years) > day)
 
 
 def full_time_years(hours_per_week: float, years: float) -> float:
@@ -150,9 +182,20 @@ def _residence(answers: Answers) -> tuple[Status, Finding] | None:
     return Status.UNKNOWN, Finding("residence", facts.RESIDENCE_RULES, key)
 
 
+def seniorpension_dates(birth_date: date) -> tuple[date, date]:
+    """The day the window opens (at most 6 years to folkepensionsalder, § 26 a) and the first day
+    one may apply (6 months before that, § 26 b), both from the birth date directly."""
+    fpa_months = folkepensionsalder_band(birth_date).age_months
+    years = facts.SENIORPENSION_YEARS_BEFORE_FPA.value * 12
+    early = facts.SENIORPENSION_APPLY_MONTHS_EARLY.value
+    return from_birth(birth_date, fpa_months - years), from_birth(
+        birth_date, fpa_months - years - early
+    )
+
+
 def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
-    window_opens = years_before(fpa, facts.SENIORPENSION_YEARS_BEFORE_FPA.value)
-    apply_from = add_months(window_opens, -facts.SENIORPENSION_APPLY_MONTHS_EARLY.value)
+    window_opens, apply_from = seniorpension_dates(answers.birth_date)
+    first_payment = first_of_month_after(window_opens)
     verdict = _Verdict(Route.SENIORPENSION, Authority.SENIORPENSION)
     note = verdict.note
 
@@ -174,6 +217,7 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
             Status.NO,
             Finding("excluded", facts.PAYMENT_RULES, f"senior_excluded_{answers.receives}"),
         )
+    values = {"window_opens": window_opens, "first_payment": first_payment, "fpa_date": fpa}
     if today >= fpa:
         note(
             Status.NO,
@@ -191,7 +235,18 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
                 "apply_from",
                 facts.SENIORPENSION_APPLY_MONTHS_EARLY.legal_ref,
                 "senior_apply_from",
-                {"date": apply_from, "window_opens": window_opens},
+                {"date": apply_from, **values},
+            ),
+        )
+    elif today < window_opens:
+        # Inside the 6 months before the window: one may apply now because of § 26 b, not § 26 a.
+        note(
+            Status.YES,
+            Finding(
+                "apply_early",
+                facts.SENIORPENSION_APPLY_MONTHS_EARLY.legal_ref,
+                "senior_apply_early",
+                values,
             ),
         )
     else:
@@ -201,7 +256,7 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
                 "window",
                 facts.SENIORPENSION_YEARS_BEFORE_FPA.legal_ref,
                 "senior_in_window",
-                {"window_opens": window_opens, "fpa_date": fpa},
+                values,
             ),
         )
     work, hours = answers.work_years, answers.weekly_hours
@@ -209,8 +264,10 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     if work is None:
         note(Status.UNKNOWN, Finding("work_years", minimum.legal_ref, "senior_work_unknown"))
     elif work < minimum.value:
+        # Years as the citizen counts them, and work abroad made probable, can still count
+        # (Ankestyrelsen 32-24): not a firm no, but not met on these answers.
         note(
-            Status.NO,
+            Status.NOT_ON_ANSWERS,
             Finding("work_years", minimum.legal_ref, "senior_work_too_few", {"years": work}),
         )
     elif work < full.value:
@@ -227,7 +284,7 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
         note(Status.UNKNOWN, Finding("work_capacity", limit.legal_ref, "senior_hours_unknown"))
     elif hours > limit.value:
         note(
-            Status.NO,
+            Status.NOT_ON_ANSWERS,
             Finding("work_capacity", limit.legal_ref, "senior_hours_too_many", {"hours": hours}),
         )
     else:
@@ -236,7 +293,10 @@ def _seniorpension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
             Finding("work_capacity", limit.legal_ref, "senior_hours_ok", {"hours": hours}),
         )
     verdict.note_residence(answers)
-    return verdict.outcome(apply_from, today, fpa)
+    verdict.note_efterloen(answers)
+    # Paid from the 1st of the month after the decision, never before the window opens (§ 33).
+    payment = max(first_payment, first_of_month_after(today))
+    return verdict.outcome(apply_from, today, fpa, payment)
 
 
 def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
@@ -259,7 +319,8 @@ def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
             ),
         )
     age = age_on(answers.birth_date, today)
-    fortieth = add_months(answers.birth_date, age_rule.value * 12)
+    fortieth = from_birth(answers.birth_date, age_rule.value * 12)
+    eighteenth = from_birth(answers.birth_date, facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value * 12)
     if today >= fpa:
         note(Status.NO, Finding("age", age_rule.legal_ref, "foertid_past_fpa", {"date": fpa}))
     elif age < facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.value:
@@ -269,7 +330,7 @@ def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
                 "age",
                 facts.FOERTIDSPENSION_EXCEPTION_MIN_AGE.legal_ref,
                 "foertid_under_18",
-                {"date": add_months(answers.birth_date, 18 * 12)},
+                {"date": eighteenth},
             ),
         )
     elif age < age_rule.value:
@@ -286,13 +347,16 @@ def _foertidspension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
         note(Status.YES, Finding("age", age_rule.legal_ref, "foertid_age_ok"))
     capacity = "Lov om social pension § 16, stk. 3"
     if answers.self_supporting is YesNo.YES:
-        note(Status.NO, Finding("work_capacity", capacity, "foertid_self_supporting"))
+        note(Status.NOT_ON_ANSWERS, Finding("work_capacity", capacity, "foertid_self_supporting"))
     elif answers.self_supporting is YesNo.NO:
         note(Status.YES, Finding("work_capacity", capacity, "foertid_not_self_supporting"))
     else:
         note(Status.UNKNOWN, Finding("work_capacity", capacity, "foertid_capacity_unknown"))
     verdict.note_residence(answers)
-    return verdict.outcome(fortieth, today, fpa)
+    verdict.note_efterloen(answers)
+    # Paid from the 1st of the month after the decision, never before the conditions are met.
+    payment = first_of_month_after(max(today, eighteenth))
+    return verdict.outcome(fortieth, today, fpa, payment)
 
 
 def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
@@ -320,7 +384,8 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
             ),
         )
         return verdict.outcome(None, today, fpa)
-    apply_from = years_before(fpa, band.apply_years_before_fpa)
+    fpa_months = folkepensionsalder_band(answers.birth_date).age_months
+    apply_from = from_birth(answers.birth_date, fpa_months - 12 * band.apply_years_before_fpa)
     if today >= fpa:
         note(Status.NO, Finding("age", law, "tidlig_past_fpa", {"date": fpa}))
     elif today < apply_from:
@@ -335,38 +400,56 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
         )
     else:
         note(Status.YES, Finding("apply_from", "Lov om social pension § 26 r", "tidlig_can_apply"))
+    payment = None
     if band.seniority_years is None:
         note(Status.UNKNOWN, Finding("seniority", band.legal_ref, "tidlig_requirement_unconfirmed"))
     else:
         one, two, three = band.seniority_years
         values = {"one": one, "two": two, "three": three, "cutoff": apply_from}
-        if answers.work_years is None:
+        seniority = _seniority_at_cutoff(answers.work_years, apply_from, today)
+        if seniority is None:
             note(
                 Status.UNKNOWN,
                 Finding("seniority", band.legal_ref, "tidlig_seniority_unknown", values),
             )
-        elif answers.work_years >= one:
-            years_early = sum(
-                1 for required in band.seniority_years if answers.work_years >= required
-            )
-            values |= {
-                "years": answers.work_years,
-                "years_early": years_early,
-                "earliest_start": years_before(fpa, years_early),
-            }
+        elif seniority >= one:
+            years_early = sum(1 for required in band.seniority_years if seniority >= required)
+            payment = _tidlig_pension_start(answers.birth_date, fpa_months, years_early, today)
+            values |= {"years": seniority, "years_early": years_early, "earliest_start": payment}
             note(
                 Status.YES, Finding("seniority", band.legal_ref, "tidlig_seniority_enough", values)
             )
         else:
-            # Seniority also counts periods that are not work (dagpenge, barsel, …) and part-time of
-            # 18 hours or more as full time, so fewer full-time years than required is not a "no".
-            values |= {"years": answers.work_years}
+            # Seniority also counts periods that are not work (dagpenge, barsel, ...) and part-time
+            # of 18 hours or more as full time: not met on these answers, but ask.
+            values |= {"years": seniority}
             note(
-                Status.UNKNOWN,
+                Status.NOT_ON_ANSWERS,
                 Finding("seniority", band.legal_ref, "tidlig_seniority_short", values),
             )
     verdict.note_residence(answers)
-    return verdict.outcome(apply_from, today, fpa)
+    verdict.note_efterloen(answers)
+    return verdict.outcome(apply_from, today, fpa, payment)
+
+
+def _seniority_at_cutoff(work_years: float | None, cutoff: date, today: date) -> float | None:
+    """Seniority counts only until the cut-off age (§ 26 h): years worked since then, as far as
+    the answers tell (the citizen counts all their years), do not count."""
+    if work_years is None:
+        return None
+    if today <= cutoff:
+        return work_years
+    since = (today - cutoff).days / 365.25
+    return round(max(work_years - since, 0.0), 1)
+
+
+def _tidlig_pension_start(birth_date: date, fpa_months: int, years_early: int, today: date) -> date:
+    """The earliest start: the 1st of a month, never before the right allows it, never before
+    the scheme was first paid, and at least the notice the start application needs from today
+    (§ 26 r, § 33, stk. 3)."""
+    allowed = from_birth(birth_date, fpa_months - 12 * years_early)
+    notice = add_months(today, facts.TIDLIG_PENSION_START_NOTICE_MONTHS.value)
+    return first_of_month_on_or_after(max(allowed, notice, facts.TIDLIG_PENSION_FIRST_PAYMENT))
 
 
 def _folkepension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
@@ -389,8 +472,9 @@ def _folkepension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     if residence:
         findings.append(residence[1])
         status = Status.UNKNOWN if status is Status.YES else status
+    payment = max(first_of_month_after(fpa), first_of_month_on_or_after(today))
     return RouteOutcome(
-        Route.FOLKEPENSION, status, fpa, Authority.UDBETALING_DANMARK, tuple(findings)
+        Route.FOLKEPENSION, status, fpa, Authority.UDBETALING_DANMARK, tuple(findings), payment
     )
 
 
@@ -398,10 +482,11 @@ _RECOMMENDATION_ORDER = (Route.SENIORPENSION, Route.FOERTIDSPENSION, Route.TIDLI
 
 
 def _recommend(routes: dict[Route, RouteOutcome], answers: Answers) -> Route | None:
-    """Folkepension once it is there; else the first route that fits, in the order that usually
-    serves a worn-out citizen best (seniorpension: higher rate than tidlig pension, no
-    ressourceforløb as førtidspension has); else the first worth asking about, then the first
-    that opens later."""
+    """Folkepension once it is there; else the route the citizen already has; else the first that
+    fits, in the order that usually serves a worn-out citizen best (seniorpension: higher rate than
+    tidlig pension, no long clarification of work capacity as førtidspension has); else the first
+    worth asking about; else the one that opens soonest, so nobody is sent to a route decades ahead
+    when another is nearer; else one whose requirement the answers do not meet."""
     already = {
         Receives.FOLKEPENSION: Route.FOLKEPENSION,
         Receives.FOERTIDSPENSION: Route.FOERTIDSPENSION,
@@ -412,10 +497,16 @@ def _recommend(routes: dict[Route, RouteOutcome], answers: Answers) -> Route | N
         return Route.FOLKEPENSION
     if already is not None:
         return already
-    for wanted in (Status.YES, Status.UNKNOWN, Status.NOT_YET):
+    for wanted in (Status.YES, Status.UNKNOWN):
         for route in _RECOMMENDATION_ORDER:
             if routes[route].status is wanted:
                 return route
+    waiting = [route for route in _RECOMMENDATION_ORDER if routes[route].status is Status.NOT_YET]
+    if waiting:
+        return min(waiting, key=lambda route: routes[route].date or date.max)
+    for route in _RECOMMENDATION_ORDER:
+        if routes[route].status is Status.NOT_ON_ANSWERS:
+            return route
     return Route.FOLKEPENSION
 
 
@@ -432,16 +523,16 @@ def assess(answers: Answers, today: date) -> Outcome:
     }
     recommended = _recommend(routes, answers)
     ordered = sorted(routes.values(), key=lambda outcome: outcome.route is not recommended)
-    window_opens = years_before(fpa, facts.SENIORPENSION_YEARS_BEFORE_FPA.value)
+    window_opens, apply_from = seniorpension_dates(answers.birth_date)
     return Outcome(
         today=today,
         age_years=age_on(answers.birth_date, today),
         folkepensionsalder_months=band.age_months,
         folkepension_date=fpa,
         seniorpension_window_opens=window_opens,
-        seniorpension_apply_from=add_months(
-            window_opens, -facts.SENIORPENSION_APPLY_MONTHS_EARLY.value
-        ),
+        seniorpension_apply_from=apply_from,
         routes=tuple(ordered),
         recommended=recommended,
+        folkepension_first_payment=first_of_month_after(fpa),
+        seniorpension_first_payment=first_of_month_after(window_opens),
     )

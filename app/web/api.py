@@ -10,7 +10,7 @@ from flask import Blueprint, jsonify, request, url_for
 from app.chat.ranking import MAX_MESSAGE_CHARS
 from app.domain import questionnaire as flow
 from app.domain.rules import assess
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, N_, language
 from app.search.analysis import clean_query
 from app.search.index import MAX_LIMIT, MAX_QUERY_CHARS
 from app.web import wording
@@ -31,37 +31,42 @@ ELIGIBILITY_FIELDS = (
     "lang",
 )
 API_ERRORS = {
-    "date_missing": "birth_date is required, written YYYY-MM-DD.",
-    "date_does_not_exist": "birth_date must be a real date written YYYY-MM-DD.",
-    "date_in_future": "birth_date cannot be after as_of.",
-    "date_too_old": "birth_date must be 1900-01-01 or later.",
-    "choice_unknown": "not one of the allowed values; see docs/api.md.",
-    "number_invalid": "must be a number such as 12 or 12.5.",
-    "number_negative": "cannot be below zero.",
-    "number_too_big": "is too big.",
+    "date_missing": N_("birth_date is required, written YYYY-MM-DD."),
+    "date_does_not_exist": N_("birth_date must be a real date written YYYY-MM-DD."),
+    "date_in_future": N_("birth_date cannot be after as_of."),
+    "date_too_old": N_("birth_date must be 1900-01-01 or later."),
+    "choice_unknown": N_("not one of the allowed values; see docs/api.md."),
+    "number_invalid": N_("must be a number such as 12 or 12.5."),
+    "number_negative": N_("cannot be below zero."),
+    "number_too_big": N_("is too big."),
 }
 
 
-def api_error(field: str, message: str, status: int = 400) -> tuple[Any, int]:
-    return jsonify({"error": {"field": field, "message": message}}), status
+def api_error(field: str, message: str, lang: str = "da", **values: object) -> tuple[Any, int]:
+    """A 400 naming the field, in the language asked for (Danish when that is what is wrong)."""
+    text = language(lang if lang in LANGUAGES else "da").gettext(message, **values)
+    return jsonify({"error": {"field": field, "message": text}}), 400
 
 
 @bp.route("/search")
 def search() -> Any:
     lang = request.args.get("lang", "da")
     if lang not in LANGUAGES:
-        return api_error("lang", "lang must be 'da' or 'en'.")
+        return api_error("lang", N_("lang must be 'da' or 'en'."))
     query = clean_query(request.args.get("q", ""))
     if not query:
-        return api_error("q", "q is required: the words to search for.")
+        return api_error("q", N_("q is required: the words to search for."), lang)
     if len(query) > MAX_QUERY_CHARS:
-        return api_error("q", f"q is too long: at most {MAX_QUERY_CHARS} characters.")
+        return api_error(
+            "q", N_("q is too long: at most %(max)s characters."), lang, max=MAX_QUERY_CHARS
+        )
+    limit_text = N_("limit must be a whole number from 1 to %(max)s.")
     try:
         limit = int(request.args.get("limit", "10"))
     except ValueError:
-        return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+        return api_error("limit", limit_text, lang, max=MAX_LIMIT)
     if not 1 <= limit <= MAX_LIMIT:
-        return api_error("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}.")
+        return api_error("limit", limit_text, lang, max=MAX_LIMIT)
     complete = request.args.get("complete") == "1"
     results = search_index(lang).search(query, limit=limit, complete=complete)
     return jsonify(
@@ -87,19 +92,19 @@ def search() -> Any:
 def eligibility() -> Any:
     """The questionnaire's rules for advisors' tools: answers in the query string, outcome as JSON."""
     args = request.args
-    unknown = sorted(set(args) - set(ELIGIBILITY_FIELDS))
-    if unknown:
-        return api_error(unknown[0], f"unknown parameter {unknown[0]!r}")
     lang = args.get("lang", "da")
     if lang not in LANGUAGES:
-        return api_error("lang", "lang must be 'da' or 'en'.")
+        return api_error("lang", N_("lang must be 'da' or 'en'."))
+    unknown = sorted(set(args) - set(ELIGIBILITY_FIELDS))
+    if unknown:
+        return api_error(unknown[0], N_("unknown parameter %(name)s"), lang, name=repr(unknown[0]))
     try:
         today = date.fromisoformat(args["as_of"]) if "as_of" in args else date.today()
     except ValueError:
-        return api_error("as_of", "as_of must be a real date written YYYY-MM-DD.")
+        return api_error("as_of", N_("as_of must be a real date written YYYY-MM-DD."), lang)
     answers, problem = flow.answers_from_query(args, today)
     if problem is not None:
-        return api_error(problem.field, API_ERRORS.get(problem.key, problem.key))
+        return api_error(problem.field, API_ERRORS.get(problem.key, problem.key), lang)
     texts = wording.for_language(lang)
     outcome = assess(answers, today)
     routes = [
@@ -107,6 +112,9 @@ def eligibility() -> Any:
             "route": route.route.value,
             "status": route.status.value,
             "date": route.date.isoformat() if route.date else None,
+            "earliest_payment": route.earliest_payment.isoformat()
+            if route.earliest_payment
+            else None,
             "apply_to": route.apply_to.value,
             "reasons": [
                 {
@@ -126,10 +134,12 @@ def eligibility() -> Any:
                 "age_years": outcome.folkepensionsalder_months // 12,
                 "age_months": outcome.folkepensionsalder_months % 12,
                 "date": outcome.folkepension_date.isoformat(),
+                "first_payment": outcome.folkepension_first_payment.isoformat(),
             },
             "seniorpension": {
                 "window_opens": outcome.seniorpension_window_opens.isoformat(),
                 "apply_from": outcome.seniorpension_apply_from.isoformat(),
+                "first_payment": outcome.seniorpension_first_payment.isoformat(),
             },
             "routes": routes,
             "recommended": outcome.recommended.value if outcome.recommended else None,
@@ -141,14 +151,19 @@ def eligibility() -> Any:
 def chat() -> Any:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        return api_error("body", 'Send JSON like {"message": "...", "lang": "da"}.')
+        return api_error("body", N_('Send JSON like {"message": "...", "lang": "da"}.'))
     message, lang = data.get("message"), data.get("lang", "da")
-    if not isinstance(message, str):
-        return api_error("message", "message must be text.")
-    if len(message) > MAX_MESSAGE_CHARS:
-        return api_error("message", f"message is too long: at most {MAX_MESSAGE_CHARS} characters.")
     if lang not in LANGUAGES:
-        return api_error("lang", "lang must be 'da' or 'en'.")
+        return api_error("lang", N_("lang must be 'da' or 'en'."))
+    if not isinstance(message, str):
+        return api_error("message", N_("message must be text."), lang)
+    if len(message) > MAX_MESSAGE_CHARS:
+        return api_error(
+            "message",
+            N_("message is too long: at most %(max)s characters."),
+            lang,
+            max=MAX_MESSAGE_CHARS,
+        )
     found, view = answer_chat(message, lang)
     return jsonify(
         {

@@ -9,7 +9,8 @@ from typing import Any
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from app.domain import questionnaire as flow
-from app.domain.rules import assess, full_time_years
+from app.domain.changes import what_would_change
+from app.domain.rules import assess
 from app.domain.sealing import BrokenLink, seal, unseal
 from app.web import wording
 from app.web.site import page, page_language
@@ -17,34 +18,39 @@ from app.web.site import page, page_language
 bp = Blueprint("questionnaire", __name__)
 
 
-def render_step(step: str, answers: dict[str, str], status: int = 200, **context: Any) -> Any:
+def render_step(step: flow.Step, today: date, lang: str) -> Any:
     """One page of the questionnaire; every page carries the answers so far in hidden fields."""
-    texts = wording.for_language(page_language())
-    return (
-        render_template(
-            "questionnaire/questionnaire.html",
-            step=step,
-            answers=answers,
-            wording=texts,
-            **context,
-        ),
-        status,
+    context: dict[str, Any] = {}
+    if step.page is flow.Page.CHECK:
+        context["questions"] = flow.applicable(step.answers, today)
+    if step.page is flow.Page.RESULT:
+        outcome = assess(flow.to_answers(step.answers), today)
+        token = seal(step.answers, current_app.config["SECRET_KEY"])
+        context |= {
+            "outcome": outcome,
+            "changes": what_would_change(step.answers, today),
+            "result_link": url_for(
+                "questionnaire.result_link", lang=lang, token=token, _external=True
+            ),
+        }
+    failed = step.error is not None or step.problem is not None
+    html = render_template(
+        "questionnaire/questionnaire.html",
+        step=step.page.value,
+        answers=step.answers,
+        question=step.question,
+        error=step.error,
+        problem=step.problem,
+        submitted=step.submitted,
+        converted=step.converted,
+        converted_from=step.converted_from,
+        step_number=step.number,
+        step_total=step.total,
+        today=today,
+        wording=wording.for_language(page_language()),
+        **context,
     )
-
-
-def render_question(question: str, answers: dict[str, str], **context: Any) -> Any:
-    return render_step("question", answers, question=question, **context)
-
-
-def render_check(answers: dict[str, str], today: date) -> Any:
-    return render_step("check", answers, questions=flow.applicable(answers, today))
-
-
-def render_result(answers: dict[str, str], today: date, lang: str) -> Any:
-    outcome = assess(flow.to_answers(answers), today)
-    token = seal(answers, current_app.config["SECRET_KEY"])
-    link = url_for("questionnaire.result_link", lang=lang, token=token, _external=True)
-    return render_step("result", answers, outcome=outcome, result_link=link, today=today)
+    return html, 400 if failed else 200
 
 
 @page(bp, "questionnaire", methods=["GET", "POST"])
@@ -52,65 +58,18 @@ def questionnaire(lang: str) -> Any:
     today = date.today()
     if request.method == "GET":
         if "start" in request.args:
-            return start_with_sealed_answers(request.args["start"], today)
-        return render_step("start", {})
-    stored = {key[2:]: value for key, value in request.form.items() if key.startswith("a_")}
-    try:
-        answers = flow.read_stored(stored, today)
-    except flow.InvalidAnswers:
-        return render_step("start", {}, status=400, problem="tampered")
-    action = request.form.get("action", "")
-    current = request.form.get("question", "")
-    applicable = flow.applicable(answers, today)
-    if action == "back":
-        previous = flow.previous_question(current, answers, today)
-        return render_question(previous, answers) if previous else render_step("start", answers)
-    if action.startswith("change:") and action[7:] in applicable:
-        return render_question(action[7:], answers)
-    if action == "convert" and current == "work_years":
-        return convert_part_time(answers)
-    if action == "answer" and current in applicable:
-        answer = flow.read_answer(current, request.form, answers, today)
-        if isinstance(answer, flow.FieldError):
-            return render_question(
-                current, answers, error=answer, submitted=request.form, status=400
-            )
-        answers = flow.prune({**answers, current: answer}, today)
-    following = flow.next_question(answers, today)
-    if following is not None:
-        return render_question(following, answers)
-    if action == "result":
-        return render_result(answers, today, lang)
-    return render_check(answers, today)
+            return start_with_sealed_answers(request.args["start"], today, lang)
+        return render_step(flow.Step(flow.Page.START, {}), today, lang)
+    return render_step(flow.step(request.form, today), today, lang)
 
 
-def start_with_sealed_answers(token: str, today: date) -> Any:
+def start_with_sealed_answers(token: str, today: date, lang: str) -> Any:
     """The chat's hand-off: what it understood (a birth date) arrives sealed, never readable."""
     try:
         answers = flow.read_stored(unseal(token, current_app.config["SECRET_KEY"]), today)
     except (BrokenLink, flow.InvalidAnswers):
-        return render_step("start", {})
-    following = flow.next_question(answers, today)
-    return render_question(following, answers) if following else render_check(answers, today)
-
-
-def convert_part_time(answers: dict[str, str]) -> Any:
-    """The part-time helper on the years-of-work question: hours a week and years -> full-time years."""
-    hours = flow.parse_number("parttime_hours", request.form.get("parttime_hours", ""), 80)
-    years = flow.parse_number("parttime_years", request.form.get("parttime_years", ""), 80)
-    if not isinstance(hours, float) or not isinstance(years, float):
-        error = flow.FieldError("parttime", "parttime_invalid")
-        return render_question(
-            "work_years", answers, error=error, submitted=request.form, status=400
-        )
-    converted = full_time_years(hours, years)
-    return render_question(
-        "work_years",
-        answers,
-        submitted={"work_years": f"{converted:g}".replace(".", ",")},
-        converted=converted,
-        converted_from=(hours, years),
-    )
+        return render_step(flow.Step(flow.Page.START, {}), today, lang)
+    return render_step(flow.resume(answers, today), today, lang)
 
 
 @page(bp, "result_link")
@@ -121,12 +80,10 @@ def result_link(lang: str, token: str) -> Any:
         if not flow.is_complete(answers, today):
             raise flow.InvalidAnswers("incomplete")
     except BrokenLink as broken:
-        return render_step(
-            "start",
-            {},
-            status=410 if broken.problem.value == "expired" else 400,
-            problem=broken.problem.value,
+        html, _status = render_step(
+            flow.Step(flow.Page.START, {}, problem=broken.problem.value), today, lang
         )
+        return html, 410 if broken.problem.value == "expired" else 400
     except flow.InvalidAnswers:
-        return render_step("start", {}, status=400, problem="invalid")
-    return render_result(answers, today, lang)
+        return render_step(flow.Step(flow.Page.START, {}, problem="invalid"), today, lang)
+    return render_step(flow.Step(flow.Page.RESULT, answers), today, lang)

@@ -88,6 +88,7 @@ STATUS_LABELS = {
     "no": N_("Does not fit"),
     "unknown": N_("Ask the authority"),
     "not_yet": N_("Not yet"),
+    "not_on_answers": N_("Not on your answers"),
 }
 AUTHORITIES = {
     "seniorpension": N_(
@@ -122,7 +123,10 @@ FINDINGS = {
         "Seniorpension can only be paid until folkepensionsalder, which you reached on %(date)s."
     ),
     "senior_apply_from": N_(
-        "You can apply from %(date)s. Seniorpension can be paid from %(window_opens)s at the earliest."
+        "You can apply from %(date)s. Seniorpension can be paid from %(first_payment)s at the earliest."
+    ),
+    "senior_apply_early": N_(
+        "You can apply now: the law lets you apply %(apply_months)s months before you have %(senior_years)s years left to folkepensionsalder, which is on %(window_opens)s. Seniorpension can be paid from %(first_payment)s at the earliest."
     ),
     "senior_in_window": N_(
         "You are within the %(senior_years)s years before folkepensionsalder, so you can apply now."
@@ -131,7 +135,7 @@ FINDINGS = {
         "You need %(min_years)s to %(full_years)s years of work. Seniorpension finds your years from registers, such as ATP."
     ),
     "senior_work_too_few": N_(
-        "You have worked about %(years)s years. Seniorpension needs at least %(min_years)s years."
+        "You have counted about %(years)s years of work, and at least %(min_years)s are needed. Work abroad and part-time can count too, so ask Seniorpension before you give up."
     ),
     "senior_work_assessed": N_(
         "You have worked about %(years)s years. Between %(min_years)s and %(full_years)s years, Seniorpension looks at how hard your work has been on you."
@@ -143,7 +147,7 @@ FINDINGS = {
         "Your work capacity must be at most %(max_hours)s hours a week in your latest job. Seniorpension assesses it from your health information."
     ),
     "senior_hours_too_many": N_(
-        "You can work %(hours)s hours a week in your latest job. It must be at most %(max_hours)s."
+        "You can work %(hours)s hours a week in your latest job. It must be at most %(max_hours)s, so seniorpension does not fit these answers."
     ),
     "senior_hours_ok": N_(
         "You can work at most %(max_hours)s hours a week in your latest job. Seniorpension assesses if this is lasting."
@@ -198,10 +202,10 @@ FINDINGS = {
         "You need %(one)s years of work to retire 1 year early, %(two)s for 2 years and %(three)s for 3 years, counted until %(cutoff)s. Udbetaling Danmark counts them from registers."
     ),
     "tidlig_seniority_enough": N_(
-        "With about %(years)s years of work you can retire %(years_early)s year(s) early, from %(earliest_start)s. Udbetaling Danmark counts your years from registers."
+        "With about %(years)s years of work counted until %(cutoff)s you can retire %(years_early)s year(s) early. The earliest start is %(earliest_start)s: you apply for the start at least %(notice_months)s months before. Udbetaling Danmark counts your years from registers."
     ),
     "tidlig_seniority_short": N_(
-        "You have about %(years)s full-time years; %(one)s are needed to retire 1 year early. Unemployment benefit, leave and part-time of 18 hours a week or more can also count, so ask Udbetaling Danmark."
+        "Counted until %(cutoff)s, you have about %(years)s full-time years; %(one)s are needed to retire 1 year early, so tidlig pension does not fit these answers. Unemployment benefit, leave and part-time of 18 hours a week or more can also count, so ask Udbetaling Danmark."
     ),
     "folke_reached": N_(
         "You reached folkepensionsalder on %(date)s. Apply to Udbetaling Danmark if you have not done so."
@@ -210,6 +214,36 @@ FINDINGS = {
     "folke_payment": N_(
         "Folkepension is paid from the 1st of the month after you reach the age, if you apply in time."
     ),
+    "efterloen_stops": N_(
+        "You cannot get efterløn and a pension at the same time: efterløn stops when the pension starts. If you do not have your efterlønsbevis yet, talk to your a-kasse before you apply."
+    ),
+}
+
+
+# "What would change this result": the condition under which a route's status would change.
+CHANGE_CONDITIONS = {
+    "residence": N_("If you live in Denmark and meet the rules on citizenship or residence"),
+    "self_supporting": N_("If you cannot support yourself by work, not even in a flex job"),
+    "weekly_hours": N_("If you can work at most %(value)s hours a week in your latest job"),
+    "work_years": N_("If you have worked %(value)s full-time years or more"),
+}
+# Where to apply for a route: the authority's own self-service (addresses from the facts sheet's
+# sources), or our answer on how to apply where there is none.
+APPLY_LINKS = {
+    "seniorpension": (
+        N_("Apply for seniorpension on borger.dk"),
+        "https://www.borger.dk/kampagnesider/seniorpension",
+    ),
+    "tidlig_pension": (
+        N_("Apply for the right to tidlig pension on borger.dk"),
+        "https://www.borger.dk/pension-og-efterloen/tidlig-pension/vil-du-soege-om-ret-til-tidlig-pension",
+    ),
+}
+HOW_TO_APPLY = {
+    "seniorpension": "seniorpension-ansoegning",
+    "foertidspension": "hvad-skal-der-staa-i-ansoegningen",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
 }
 
 
@@ -291,8 +325,11 @@ class Wording:
     authorities: Texts
     findings: Texts
     chat_texts: Texts
+    change_conditions: Texts
+    apply_links: Mapping[str, tuple[str, str]]
     figures: Mapping[str, object]
     route_answers: ClassVar[Texts] = MappingProxyType(ROUTE_ANSWERS)
+    how_to_apply: ClassVar[Texts] = MappingProxyType(HOW_TO_APPLY)
     age_text = staticmethod(age_text)
 
     def date_text(self, value: date) -> str:
@@ -310,6 +347,13 @@ class Wording:
         if "years" in finding.values and "months" in finding.values:
             values["age"] = age_text(int(finding.values["years"]), int(finding.values["months"]))  # type: ignore[arg-type]
         return self.findings[finding.key] % values
+
+    def change_text(self, question: str, value: str) -> str:
+        return (
+            self.change_conditions[question] % {"value": self.number_text(value)}
+            if "%(" in self.change_conditions[question]
+            else self.change_conditions[question]
+        )
 
     def _value_text(self, value: object) -> str:
         if isinstance(value, date):
@@ -339,6 +383,8 @@ def for_language(code: str) -> Wording:
             "hours": facts.FULL_TIME_WEEKLY_HOURS.value,
             "half": texts.number_text(facts.FULL_TIME_WEEKLY_HOURS.value / 2, "#,##0.#"),
             "months": facts.SENIORPENSION_LATEST_JOB_MONTHS.value,
+            "apply_months": facts.SENIORPENSION_APPLY_MONTHS_EARLY.value,
+            "notice_months": facts.TIDLIG_PENSION_START_NOTICE_MONTHS.value,
         }
     )
     hints = translated(QUESTION_HINTS)
@@ -355,5 +401,9 @@ def for_language(code: str) -> Wording:
         authorities=translated(AUTHORITIES),
         findings=translated(FINDINGS),
         chat_texts=translated(CHAT_TEXTS),
+        change_conditions=translated(CHANGE_CONDITIONS),
+        apply_links=MappingProxyType(
+            {route: (texts.gettext(label), url) for route, (label, url) in APPLY_LINKS.items()}
+        ),
         figures=figures,
     )

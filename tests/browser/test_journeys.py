@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from playwright.sync_api import Page, expect
 
 
@@ -109,4 +111,63 @@ def test_feedback_without_javascript(browser, base_url: str) -> None:
     page.get_by_label("Din kommentar (frivillig)").fill("Mere om praktik")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tak")
+    context.close()
+
+
+# Each step of the questionnaire, reached by posting the answers so far (as the form does).
+STEPS = {
+    "birth_date": {"action": "start"},
+    "receives": {"a_birth_date": "1962-06-15"},
+    "residence": {"a_birth_date": "1962-06-15", "a_receives": "none"},
+    "self_supporting": {"a_birth_date": "1962-06-15", "a_receives": "none", "a_residence": "yes"},
+    "work_years": {
+        "a_birth_date": "1962-06-15",
+        "a_receives": "none",
+        "a_residence": "yes",
+        "a_self_supporting": "no",
+    },
+    "weekly_hours": {
+        "a_birth_date": "1962-06-15",
+        "a_receives": "none",
+        "a_residence": "yes",
+        "a_self_supporting": "no",
+        "a_work_years": "44",
+    },
+}
+
+
+def controls_beside_their_labels(page: Page) -> list[str]:
+    """Every form control whose box is not next to its label's box (a control drawn elsewhere, as
+    the "I don't know" checkbox once was, over the site's name in the top-left corner)."""
+    return page.evaluate(
+        """() => {
+        const problems = [];
+        for (const control of document.querySelectorAll("main input:not([type=hidden]), main select, main textarea")) {
+            const label = control.id && document.querySelector(`label[for="${control.id}"]`);
+            if (!label) continue;
+            const c = control.getBoundingClientRect(), l = label.getBoundingClientRect();
+            const gapX = Math.max(0, Math.max(c.left, l.left) - Math.min(c.right, l.right));
+            const gapY = Math.max(0, Math.max(c.top, l.top) - Math.min(c.bottom, l.bottom));
+            const header = document.querySelector("header").getBoundingClientRect();
+            // A checkbox or radio sits on its label's line; a text field below its label (and hint).
+            const box = control.type === "checkbox" || control.type === "radio";
+            const misplaced = box ? gapX > 16 || gapY > 0 : gapX > 48 || c.top < l.top || gapY > 300;
+            if (misplaced || c.top < header.bottom) {
+                problems.push(`${control.id}: control at ${Math.round(c.left)},${Math.round(c.top)}, label at ${Math.round(l.left)},${Math.round(l.top)}`);
+            }
+        }
+        return problems;
+    }"""
+    )
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_questionnaire_control_lies_beside_its_label(browser, base_url: str, width) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for step, fields in STEPS.items():
+        response = page.request.post(base_url + "/tjek", form=fields)
+        page.goto(base_url + "/tjek")  # the site's origin, so the page's styles load
+        page.set_content(response.text(), wait_until="networkidle")  # the step as served
+        assert controls_beside_their_labels(page) == [], (step, width)
     context.close()

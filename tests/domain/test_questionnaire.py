@@ -347,8 +347,17 @@ def test_eligibility_api_returns_the_outcome(client) -> None:
     )
     assert response.status_code == 200
     data = response.get_json()
-    assert data["folkepension"] == {"age_years": 68, "age_months": 0, "date": "2034-05-03"}
-    assert data["seniorpension"] == {"window_opens": "2028-05-03", "apply_from": "2027-11-03"}
+    assert data["folkepension"] == {
+        "age_years": 68,
+        "age_months": 0,
+        "date": "2034-05-03",
+        "first_payment": "2034-06-01",  # § 33: the 1st of the month after
+    }
+    assert data["seniorpension"] == {
+        "window_opens": "2028-05-03",
+        "apply_from": "2027-11-03",
+        "first_payment": "2028-06-01",
+    }
     assert data["recommended"] == "seniorpension" and data["routes"][0]["route"] == "seniorpension"
     assert {route["route"] for route in data["routes"]} == {
         "seniorpension",
@@ -362,7 +371,12 @@ def test_eligibility_api_returns_the_outcome(client) -> None:
 
 def test_eligibility_api_half_year_folkepensionsalder(client) -> None:
     data = client.get("/api/v1/eligibility?birth_date=1954-03-01&as_of=2019-01-01").get_json()
-    assert data["folkepension"] == {"age_years": 65, "age_months": 6, "date": "2019-09-01"}
+    assert data["folkepension"] == {
+        "age_years": 65,
+        "age_months": 6,
+        "date": "2019-09-01",
+        "first_payment": "2019-10-01",
+    }
 
 
 @pytest.mark.parametrize(

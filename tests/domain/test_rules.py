@@ -71,8 +71,9 @@ def test_seniorpension_opens_on_the_first_day_one_may_apply() -> None:
     ("work_years", "expected", "key"),
     [
         (None, Status.UNKNOWN, "senior_work_unknown"),
-        (0, Status.NO, "senior_work_too_few"),
-        (19.99, Status.NO, "senior_work_too_few"),
+        # Fewer than 20 years as the citizen counts them is "ask Seniorpension", not a firm no.
+        (0, Status.NOT_ON_ANSWERS, "senior_work_too_few"),
+        (19.99, Status.NOT_ON_ANSWERS, "senior_work_too_few"),
         (20, Status.UNKNOWN, "senior_work_assessed"),
         (24.99, Status.UNKNOWN, "senior_work_assessed"),
         (25, Status.YES, "senior_work_enough"),
@@ -90,8 +91,8 @@ def test_seniorpension_years_of_work_20_to_25(work_years, expected, key) -> None
     [
         (0, Status.YES),
         (15, Status.YES),
-        (15.01, Status.NO),
-        (37, Status.NO),
+        (15.01, Status.NOT_ON_ANSWERS),
+        (37, Status.NOT_ON_ANSWERS),
         (None, Status.UNKNOWN),
     ],
 )
@@ -150,7 +151,7 @@ def test_foertidspension_the_day_before_the_40th_birthday_is_still_the_exception
 
 @pytest.mark.parametrize(
     ("self_supporting", "expected"),
-    [(YesNo.YES, Status.NO), (YesNo.NO, Status.YES), (YesNo.UNKNOWN, Status.UNKNOWN)],
+    [(YesNo.YES, Status.NOT_ON_ANSWERS), (YesNo.NO, Status.YES), (YesNo.UNKNOWN, Status.UNKNOWN)],
 )
 def test_foertidspension_only_when_one_cannot_support_oneself_not_even_in_a_flexjob(
     self_supporting, expected
@@ -224,8 +225,8 @@ def test_tidlig_pension_application_opens_6_or_7_years_before() -> None:
     ("work_years", "expected", "years_early"),
     [
         (None, Status.UNKNOWN, None),
-        (30, Status.UNKNOWN, None),
-        (42.9, Status.UNKNOWN, None),
+        (30, Status.NOT_ON_ANSWERS, None),
+        (42.9, Status.NOT_ON_ANSWERS, None),
         (43, Status.YES, 1),
         (44, Status.YES, 2),
         (45, Status.YES, 3),
@@ -233,13 +234,26 @@ def test_tidlig_pension_application_opens_6_or_7_years_before() -> None:
     ],
 )
 def test_tidlig_pension_seniority_decides_how_early(work_years, expected, years_early) -> None:
+    # Born 3 May 1966: folkepensionsalder 68 on 3 May 2034; seniority counts until 3 May 2028
+    # (§ 26 h), the day asked about here; a start is paid from a 1st of a month (§ 33, stk. 3).
     answers = Answers(date(1966, 5, 3), work_years=work_years, residence=YesNo.YES)
-    outcome = assess(answers, date(2030, 1, 1)).route(Route.TIDLIG_PENSION)
+    outcome = assess(answers, date(2028, 5, 3)).route(Route.TIDLIG_PENSION)
     assert outcome.status is expected
     if years_early:
         finding = next(f for f in outcome.findings if f.key == "tidlig_seniority_enough")
         assert finding.values["years_early"] == years_early
-        assert finding.values["earliest_start"] == date(2034 - years_early, 5, 3)
+        assert finding.values["earliest_start"] == date(2034 - years_early, 6, 1)
+        assert outcome.earliest_payment == date(2034 - years_early, 6, 1)
+
+
+def test_tidlig_pension_counts_seniority_only_until_the_cut_off_age() -> None:
+    # 44 years in all, asked 1 December 2026 by someone born 15 June 1962: seniority counts until
+    # 15 June 2023 (age 61), about 3.5 years earlier, so about 40.5 years: short of the 42 needed.
+    answers = Answers(date(1962, 6, 15), work_years=44, residence=YesNo.YES)
+    outcome = assess(answers, date(2026, 12, 1)).route(Route.TIDLIG_PENSION)
+    assert outcome.status is Status.NOT_ON_ANSWERS
+    finding = next(f for f in outcome.findings if f.key == "tidlig_seniority_short")
+    assert finding.values["years"] == 40.5 and finding.values["cutoff"] == date(2023, 6, 15)
 
 
 @pytest.mark.parametrize(
@@ -279,12 +293,13 @@ def test_every_status_of_every_route_is_reachable() -> None:
         ),
         Answers(
             date(1962, 1, 1),
-            work_years=44,
+            work_years=47,  # about 43 of them counted until the cut-off age, 61
             weekly_hours=40,
             self_supporting=YesNo.YES,
             residence=YesNo.YES,
         ),
         Answers(date(1962, 1, 1), work_years=22, residence=YesNo.UNKNOWN),
+        Answers(date(1962, 1, 1), residence=YesNo.YES),  # years of work not known
         Answers(date(1990, 1, 1)),
         Answers(date(2010, 1, 1)),
         Answers(date(1950, 1, 1), residence=YesNo.YES),
@@ -302,7 +317,8 @@ def test_every_status_of_every_route_is_reachable() -> None:
     }
     # Folkepension never says "no": everyone reaches the age, and without residence or citizenship
     # exceptions (EU rules, agreements) may apply, so the answer is "unknown" and the authority's.
-    unreachable = {(Route.FOLKEPENSION, Status.NO)}
+    # It has no requirement the answers could fail either.
+    unreachable = {(Route.FOLKEPENSION, Status.NO), (Route.FOLKEPENSION, Status.NOT_ON_ANSWERS)}
     for route in Route:
         for state in Status:
             assert ((route, state) in seen) != ((route, state) in unreachable), (route, state)
@@ -345,4 +361,8 @@ def test_part_time_converts_to_full_time_years_at_27_hours(hours, years, expecte
 def test_age_counts_birthdays() -> None:
     assert age_on(date(1966, 5, 3), date(2026, 5, 2)) == 59
     assert age_on(date(1966, 5, 3), date(2026, 5, 3)) == 60
-    assert age_on(date(1964, 2, 29), date(2025, 2, 28)) == 60
+    # Born 29 February: a year older on 28 February in a year without the 29th, as every other
+    # date from a birth date (facts sheet 9.4): add_months gives the same day.
+    assert age_on(date(1964, 2, 29), date(2025, 2, 27)) == 60
+    assert age_on(date(1964, 2, 29), date(2025, 2, 28)) == 61
+    assert age_on(date(2008, 2, 29), date(2026, 2, 28)) == 18
