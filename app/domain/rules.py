@@ -145,13 +145,15 @@ class _Verdict:
         citizen applied today; both are only given while the route is open."""
         status = _combine(self.statuses)
         is_open = status is not Status.NO and today < fpa
+        # A payment date for a route the answers do not fit would read like a promise.
+        fits = is_open and status is not Status.NOT_ON_ANSWERS
         return RouteOutcome(
             self.route,
             status,
             opens if is_open else None,
             self.authority,
             tuple(self.findings),
-            payment if is_open else None,
+            payment if fits else None,
         )
 
     def already(self, legal_ref: str, key: str) -> RouteOutcome:

@@ -182,7 +182,22 @@ def _as_tuple(value: object) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
+questionnaire_cli = AppGroup("questionnaire", help="The questionnaire's decisions.")
+DECISIONS_FILE = Path("docs") / "decisions.csv"
+
+
+@questionnaire_cli.command("decisions")
+def decisions_command() -> None:
+    """Write docs/decisions.csv: each persona's status per route and dates, for a legal review."""
+    from app.domain.decisions import AS_OF, decision_table
+
+    path = Path(current_app.root_path).parent / DECISIONS_FILE
+    path.write_text(decision_table(AS_OF), encoding="utf-8")
+    click.echo(f"Wrote {path} (as of {AS_OF.isoformat()}).")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(content_cli)
     app.cli.add_command(translations_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(questionnaire_cli)
