@@ -372,8 +372,14 @@ class Step:
     total: int = 0
 
 
+# For counting the questions ahead: the answers that keep the most questions coming.
+_LONGEST_PATH = {"receives": Receives.NONE.value, "residence": YesNo.YES.value}
+
+
 def asking(question: str, answers: dict[str, str], today: date, **details: object) -> Step:
-    questions = applicable(answers, today)
+    """A question page, with its place among the questions that apply to this citizen (those not
+    yet answered counted as if the answers keep the most questions coming)."""
+    questions = applicable({**_LONGEST_PATH, **answers}, today) if answers else list(QUESTIONS)
     place = questions.index(question) + 1 if question in questions else 0
     return Step(Page.QUESTION, answers, question, number=place, total=len(questions), **details)  # type: ignore[arg-type]
 

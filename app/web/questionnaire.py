@@ -16,6 +16,8 @@ from app.web import wording
 from app.web.site import page, page_language
 
 bp = Blueprint("questionnaire", __name__)
+QUESTION_KINDS = {question.id: question.kind.value for question in flow.QUESTIONS_TABLE}
+QUESTION_UNITS = {question.id: question.unit for question in flow.QUESTIONS_TABLE}
 
 
 def render_step(step: flow.Step, today: date, lang: str) -> Any:
@@ -46,6 +48,8 @@ def render_step(step: flow.Step, today: date, lang: str) -> Any:
         converted_from=step.converted_from,
         step_number=step.number,
         step_total=step.total,
+        question_kinds=QUESTION_KINDS,
+        question_units=QUESTION_UNITS,
         today=today,
         wording=wording.for_language(page_language()),
         **context,

@@ -1,0 +1,121 @@
+"""The questionnaire node by node, generated from its table (app/domain/questionnaire.py): every
+question renders, every answer leads to the question the flow says comes next, and every
+validation fires with its message, in the page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain import questionnaire as flow
+from app.web import wording
+
+DANISH = wording.for_language("da")
+# Answers that make every question apply (born 1962: before folkepensionsalder, an adult).
+REACHING = {
+    "birth_date": "1962-06-15",
+    "receives": "none",
+    "residence": "yes",
+    "self_supporting": "no",
+    "work_years": "30",
+    "weekly_hours": "10",
+}
+NUMBER_ERRORS = {
+    "": "number_missing",
+    "abc": "number_invalid",
+    "-1": "number_negative",
+    "999": "number_too_big",
+}
+CHOICE_ERRORS = {"": "choose_one", "maybe": "choice_unknown"}
+DATE_ERRORS = {
+    ("", "5", "1966"): "date_missing",
+    ("a", "5", "1966"): "date_not_numbers",
+    ("31", "2", "1966"): "date_does_not_exist",
+    ("1", "1", "2999"): "date_in_future",
+    ("1", "1", "1899"): "date_too_old",
+}
+
+
+def before(question: str) -> dict[str, str]:
+    """The stored answers to every question before this one, as hidden fields."""
+    ids = list(flow.QUESTIONS)
+    return {f"a_{key}": REACHING[key] for key in ids[: ids.index(question)]}
+
+
+def post(client, fields: dict[str, str]):
+    response = client.post("/tjek", data=fields)
+    return response, response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("question", flow.QUESTIONS)
+def test_every_question_renders_with_its_place_in_the_order(client, question: str) -> None:
+    response, html = post(client, {**before(question), "action": "answer", "question": "none"})
+    assert response.status_code == 200
+    assert DANISH.question_titles[question] in html
+    assert f"Spørgsmål {flow.QUESTIONS.index(question) + 1} af {len(flow.QUESTIONS)}" in html
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        (q.id, value)
+        for q in flow.QUESTIONS_TABLE
+        if q.kind is flow.Kind.CHOICE
+        for value in q.choices
+    ],
+)
+def test_every_choice_leads_to_the_question_the_flow_says_is_next(client, question, value) -> None:
+    fields = {**before(question), "action": "answer", "question": question, question: value}
+    response, html = post(client, fields)
+    assert response.status_code == 200
+    stored = {key[2:]: item for key, item in fields.items() if key.startswith("a_")}
+    answers = flow.prune({**stored, question: value}, flow_today())
+    following = flow.next_question(answers, flow_today())
+    if following is None:
+        assert "Tjek dine svar" in html
+    else:
+        assert DANISH.question_titles[following] in html
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "key"),
+    [
+        (q.id, value, key)
+        for q in flow.QUESTIONS_TABLE
+        for value, key in (NUMBER_ERRORS if q.kind is flow.Kind.NUMBER else CHOICE_ERRORS).items()
+        if q.kind is not flow.Kind.DATE
+    ],
+)
+def test_every_validation_fires_with_its_message(client, question, value, key) -> None:
+    fields = {**before(question), "action": "answer", "question": question, question: value}
+    response, html = post(client, fields)
+    assert response.status_code == 400
+    assert DANISH.errors[key] in html
+    assert "<title>Fejl:" in html
+
+
+@pytest.mark.parametrize(("parts", "key"), list(DATE_ERRORS.items()))
+def test_every_birth_date_validation_fires(client, parts, key) -> None:
+    day, month, year = parts
+    fields = {
+        "action": "answer",
+        "question": "birth_date",
+        "birth_day": day,
+        "birth_month": month,
+        "birth_year": year,
+    }
+    response, html = post(client, fields)
+    assert response.status_code == 400 and DANISH.errors[key] in html
+
+
+def test_a_bad_stored_field_starts_again_with_a_message_not_a_500(client) -> None:
+    response, html = post(
+        client, {"a_birth_date": "1962-06-15", "a_work_years": "fyrre", "action": "result"}
+    )
+    assert response.status_code == 400
+    assert "kunne ikke læses" in html
+
+
+def flow_today() -> date:
+    return date.today()  # the pages use the real date too
