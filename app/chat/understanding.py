@@ -183,7 +183,7 @@ def question_sentence(message: str) -> str:
 INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"hvor (?:meget|mange penge)(?! (?:skat|tid))|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
+            r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
             r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
             r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
         ),
@@ -203,6 +203,13 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"formulere[r]? (?:jeg|mig|det)|what (?:should|do) i (?:write|put)|how (?:do|should) i word"
         ),
         "hvad-skal-der-staa-i-ansoegningen",
+    ),
+    (
+        re.compile(
+            r"hvor meget (?:må|kan|ma) (?:jeg|man|han|hun|vi) tjene|tjene (?:lidt )?ved siden af|"
+            r"how much (?:can|may) i earn|earn (?:a little )?on the side"
+        ),
+        "indtaegter-ved-siden-af",
     ),
     (
         re.compile(r"\bskat\b|\bskatten\b|beskat|\btax(?:ed|es)?\b"),

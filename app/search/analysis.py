@@ -45,6 +45,15 @@ class Vocabulary:
     synonyms: tuple[tuple[str, ...], ...] = ()
     compound_parts: tuple[str, ...] = ()
     extra_stopwords: tuple[str, ...] = ()
+    # Questions made of stop words ("hvor meget får man") still ask something: each phrase brings
+    # the words that say it.
+    phrases: tuple[tuple[str, str], ...] = ()
+
+    def with_phrases(self, text: str) -> str:
+        """The text with the words its phrases stand for added."""
+        lowered = f" {' '.join(text.lower().split())} "
+        extra = [words for phrase, words in self.phrases if f" {phrase} " in lowered]
+        return " ".join([text, *extra]) if extra else text
 
     @classmethod
     def load(cls, path: Path, lang: str) -> Vocabulary:
@@ -55,6 +64,7 @@ class Vocabulary:
             synonyms=tuple(tuple(group) for group in section.get("synonyms", [])),
             compound_parts=tuple(section.get("compound_parts", [])),
             extra_stopwords=tuple(section.get("extra_stopwords", [])),
+            phrases=tuple((phrase, words) for phrase, words in section.get("phrases", [])),
         )
 
 

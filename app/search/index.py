@@ -47,6 +47,9 @@ FIELD_BOOSTS: dict[str, float] = {
     "text": 1.0,
 }
 EXPANSION_WEIGHT = 0.15
+# A query with at most this many meaningful terms is read for its phrases ("hvor meget får man"):
+# in a longer message the other words say what it is about.
+PHRASE_QUERY_TERMS = 2
 # How much each of a worker's memories may hold (see app/search/cache.py): words and terms are
 # small, and a few hundred thousand cover any vocabulary.
 WORD_MEMORY = 500_000
@@ -193,6 +196,13 @@ class SearchIndex:
         frequency = max(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)
         return math.log(1 + (answers - frequency + 0.5) / (frequency + 0.5))
 
+    def _begins_indexed_terms(self, term: str) -> bool:
+        """Whether some indexed term starts with this one (four letters at least)."""
+        if len(term) < 4:
+            return False
+        reader = self.searcher.reader()
+        return any(next(iter(reader.expand_prefix(name, term)), None) for name in ("title", "text"))
+
     def _known(self, term: str) -> bool:
         reader = self.searcher.reader()
         return any(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)
@@ -260,6 +270,13 @@ class SearchIndex:
                     Prefix(name, partial[1], boost=boost) for name, boost in FIELD_BOOSTS.items()
                 )
                 continue
+            if not self._known(term) and self._begins_indexed_terms(term):
+                # The start of longer words ("senior" in "seniorpension"): find those, do not
+                # "correct" it into some other word ("sender").
+                rare.extend(
+                    Prefix(name, term, boost=boost * weight) for name, boost in FIELD_BOOSTS.items()
+                )
+                continue
             if not self._known(term):
                 nearest = self._nearest_term(term)
                 if nearest is None:
@@ -306,6 +323,8 @@ class SearchIndex:
         """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions;
         `complete=True` (suggestions as you type) reads the last word as the start of a word."""
         query_text = clean_query(text)[:max_chars]
+        if len(self.terms(query_text)) <= PHRASE_QUERY_TERMS:
+            query_text = self.vocabulary.with_phrases(query_text)
         key = (query_text, limit, for_reading, complete)
         results = self._recent.get(key)
         if results is None:
@@ -411,6 +430,8 @@ class SearchIndex:
                 or lower.isdigit()
                 or lower in self._known_words
                 or reader.frequency("spelling", lower)
+                # the start of words the answers use ("senior"): nothing to correct
+                or next(iter(reader.expand_prefix("spelling", lower)), None)
             ):
                 corrected.append(word)
                 continue

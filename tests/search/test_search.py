@@ -365,3 +365,22 @@ def test_threads_can_search_one_index_at_once(app) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "wanted"),
+    [
+        ("da", "senior", "hvad-er-seniorpension"),
+        ("da", "senior pension", "hvad-er-seniorpension"),
+        ("da", "hvor meget får man", "hvor-mange-penge"),
+        ("en", "how much will I get", "hvor-mange-penge"),
+    ],
+)
+def test_words_citizens_use_find_answers_without_a_wrong_suggestion(
+    app, lang, query, wanted
+) -> None:
+    # "senior" is the start of "seniorpension": it is found, never "corrected" into "sender";
+    # a question of stop words ("hvor meget får man") still asks about the amount.
+    results = app.extensions["search"][lang].search(query)
+    assert wanted in [hit.slug for hit in results.hits][:3]
+    assert results.suggestion is None
