@@ -49,7 +49,8 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
     chat_cases = [case for case in load("chat") if case["split"] == split]
     right = 0
     for case in chat_cases:
-        found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY)
+        previous = case.get("previous", [None])[-1]  # a follow-up is read with what it follows
+        found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY, previous)
         ok = chat_is_right(case, found)
         right += ok
         if show_misses and not ok:

@@ -21,6 +21,7 @@ from app.chat.understanding import (
     find_age,
     find_birth_date,
     find_birth_year,
+    pension_types,
     same_folkepensionsalder_all_year,
     small_talk,
 )
@@ -63,7 +64,10 @@ class ChatReply:
     offer_questionnaire: bool = False
 
 
-def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
+def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = None) -> ChatReply:
+    """The reply to one message; `previous` is the conversation's last message before it (it
+    travels in the page, never stored), so a follow-up without a topic ("can I keep working a few
+    hours then?") is read with the topic of the message it follows."""
     text = clean_query(unicodedata.normalize("NFC", message))[:MAX_MESSAGE_CHARS]
     talk = small_talk(text)
     if talk is not None:
@@ -100,6 +104,12 @@ def reply(message: str, ranker: ChatRanker, today: date) -> ChatReply:
             age_now=age_now,
         )
     ranked = ranker.rank(text)
+    if previous and not pension_types(text):
+        earlier = clean_query(unicodedata.normalize("NFC", previous))[:MAX_MESSAGE_CHARS]
+        # The question weighs most; the earlier message brings the topic.
+        followed = ranker.rank(f"{text} {text} {earlier}"[:MAX_MESSAGE_CHARS])
+        if followed and (not ranked or followed[0][2] > ranked[0][2]):
+            ranked = followed
     evidence = ranked[0][2] if ranked else 0.0
     slugs = tuple(slug for slug, _score, _evidence in ranked[:3])
     if evidence < SOME_EVIDENCE:

@@ -27,8 +27,10 @@ def questionnaire_start_url(lang: str, born: date | None) -> str:
     return url_for("questionnaire.questionnaire", lang=lang, start=token)
 
 
-def answer_chat(message: str, lang: str) -> tuple[chat.ChatReply, wording.ChatView]:
-    found = chat.reply(message, chat_ranker(lang), date.today())
+def answer_chat(
+    message: str, lang: str, previous: str | None = None
+) -> tuple[chat.ChatReply, wording.ChatView]:
+    found = chat.reply(message, chat_ranker(lang), date.today(), previous)
     return found, chat_view(found, lang)
 
 

@@ -237,3 +237,16 @@ def test_an_age_across_a_change_of_folkepensionsalder_is_not_guessed(rankers) ->
     # Someone who is 55 on 23 November 2026 was born in 1970 (69) or 1971 (70): no single answer.
     found = reply("jeg er 55 år, hvornår kan jeg gå på folkepension?", rankers["da"], TODAY)
     assert found.kind is not ReplyKind.FOLKEPENSION_DATE or found.birth_date is not None
+
+
+def test_a_follow_up_without_a_topic_is_read_with_the_message_before_it(client) -> None:
+    follow_up = "kan jeg så arbejde lidt ved siden af?"
+    alone = client.post("/api/v1/chat", json={"message": follow_up, "lang": "da"}).get_json()
+    after = client.post(
+        "/api/v1/chat",
+        json={"message": follow_up, "lang": "da", "previous": "Kan jeg få seniorpension?"},
+    ).get_json()
+    assert alone["sources"][0]["slug"] == "indtaegter-ved-siden-af"
+    assert after["sources"][0]["slug"].startswith("seniorpension")
+    bad = client.post("/api/v1/chat", json={"message": follow_up, "previous": 3})
+    assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "previous"
