@@ -164,7 +164,12 @@ def chat() -> Any:
             lang,
             max=MAX_MESSAGE_CHARS,
         )
-    found, view = answer_chat(message, lang)
+    previous = data.get("previous")
+    if previous is not None and not isinstance(previous, str):
+        return api_error(
+            "previous", N_("previous must be text: the message before this one."), lang
+        )
+    found, view = answer_chat(message, lang, previous[:MAX_MESSAGE_CHARS] if previous else None)
     return jsonify(
         {
             "reply": view.as_text(wording.for_language(lang)),

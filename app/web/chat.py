@@ -38,6 +38,9 @@ def chat(lang: str) -> Any:
         )
         return render_chat(exchanges, 400, message_error=error, draft=message)
     messages = [text[:MAX_MESSAGE_CHARS] for text in history] + [message]
-    return render_chat(
-        [(text, answer_chat(text, lang)[1]) for text in messages], message_error=None
-    )
+    # Each message is read with the one before it, so a follow-up keeps the conversation's topic.
+    exchanges = [
+        (text, answer_chat(text, lang, messages[index - 1] if index else None)[1])
+        for index, text in enumerate(messages)
+    ]
+    return render_chat(exchanges, message_error=None)
