@@ -62,6 +62,7 @@ class ChatReply:
     birth_year: int | None = None
     age_now: int | None = None
     offer_questionnaire: bool = False
+    section: str | None = None  # the anchor of the first source's section that answers
 
 
 def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = None) -> ChatReply:
@@ -118,7 +119,13 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
     else:
         kind, confidence = ReplyKind.ANSWER, Confidence.HIGH
-    return ChatReply(kind, confidence, slugs, birth_date=born, offer_questionnaire=handoff)
+    section = None
+    if slugs:
+        found = ranker.index.best_section(slugs[0], ranker.index.terms(text))
+        section = found[0] if found else None
+    return ChatReply(
+        kind, confidence, slugs, birth_date=born, offer_questionnaire=handoff, section=section
+    )
 
 
 def folkepension_for(born: date) -> tuple[int, int, date]:

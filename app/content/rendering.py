@@ -49,6 +49,31 @@ class RenderedBody:
     def text(self) -> str:
         return html_to_text(self.html)
 
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Each `##` section: its anchor, heading and plain text (what comes before the first
+        heading is the answer's introduction and belongs to no section)."""
+        html = self.html
+        found: list[Section] = []
+        starts = [(match.start(), match.group(1)) for match in _H2.finditer(html)]
+        headings = {heading.anchor: heading.text for heading in self.headings if heading.level == 2}
+        for index, (start, anchor) in enumerate(starts):
+            end = starts[index + 1][0] if index + 1 < len(starts) else len(html)
+            chunk = _H2_ELEMENT.sub("", html[start:end], count=1)
+            found.append(Section(anchor, headings.get(anchor, anchor), html_to_text(chunk)))
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    heading: str
+    text: str
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)"')
+_H2_ELEMENT = re.compile(r"<h2[^>]*>.*?</h2>", re.S)
+
 
 def fill_placeholders(text: str) -> tuple[str, list[str], list[str]]:
     """Put figures from app/domain/facts.py in place of {{ name }}; blocks become markers for the template."""

@@ -38,6 +38,8 @@ class SearchDocument:
     body: str
     category: str
     legal_refs: tuple[str, ...]
+    # Each section as (anchor, heading, text): results point to the section that answers.
+    sections: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ def documents_from(library: Library, lang: str) -> list[SearchDocument]:
             body=answer.body.text,
             category=answer.entry.category,
             legal_refs=answer.entry.legal_refs,
+            sections=tuple(
+                (section.anchor, section.heading, section.text) for section in answer.body.sections
+            ),
         )
         for answer in library.answers.get(lang, {}).values()
     ]

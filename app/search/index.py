@@ -9,6 +9,7 @@ import os
 import re
 import threading
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,10 @@ EXPANSION_WEIGHT = 0.15
 # A query with at most this many meaningful terms is read for its phrases ("hvor meget får man"):
 # in a longer message the other words say what it is about.
 PHRASE_QUERY_TERMS = 2
+# A query term in a section's heading counts this much more than one in its text.
+SECTION_HEADING_WEIGHT = 1.0
+SECTION_MARGIN = 1.5
+SECTION_TYPICAL_TERMS = 60  # a section of this many terms is scored as it is; longer ones less
 # How much each of a worker's memories may hold (see app/search/cache.py): words and terms are
 # small, and a few hundred thousand cover any vocabulary.
 WORD_MEMORY = 500_000
@@ -66,6 +71,8 @@ class Hit:
     category: str
     snippet_html: str
     score: float
+    section: str | None = None  # the anchor of the section that answers best
+    section_heading: str | None = None
 
 
 @dataclass
@@ -88,6 +95,15 @@ def ensure_index(
     if rebuilt:
         build_index(documents, root, lang, vocabulary)
     return SearchIndex(root, lang, vocabulary, documents, remember), rebuilt
+
+
+@dataclass(frozen=True)
+class _SectionTerms:
+    anchor: str
+    heading: str
+    counts: Counter[str]
+    heading_terms: frozenset[str]
+    length_norm: float
 
 
 @dataclass
@@ -139,6 +155,7 @@ class SearchIndex:
         # (and each process after the fork) opens its own.
         self._local = threading.local()
         self._body_words_of: BoundedMemory[str, _BodyWords] = BoundedMemory(ANSWER_MEMORY)
+        self._section_terms: BoundedMemory[str, list[_SectionTerms]] = BoundedMemory(ANSWER_MEMORY)
         self._word_terms: BoundedMemory[str, frozenset[str]] = BoundedMemory(WORD_MEMORY)
         self._corrections: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
         self._nearest: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
@@ -349,6 +366,7 @@ class SearchIndex:
             if document is None:  # the index is older than the content; never show a dead link
                 continue
             snippet = self.snippet(document.slug, document.body, wanted) if for_reading else ""
+            section = self.best_section(document.slug, wanted)
             results.hits.append(
                 Hit(
                     slug=document.slug,
@@ -356,6 +374,8 @@ class SearchIndex:
                     category=document.category,
                     snippet_html=snippet or html.escape(document.summary, quote=False),
                     score=round(score, 3),
+                    section=section[0] if section else None,
+                    section_heading=section[1] if section else None,
                 )
             )
         return results
@@ -366,6 +386,43 @@ class SearchIndex:
         self.searcher  # noqa: B018 - opening is the point
         for document in self.documents.values():
             self._body_words(document.slug, document.body)
+            self._section_terms.recall(document.slug, self._compute_section_terms)
+
+    def best_section(self, slug: str, wanted: Iterable[str]) -> tuple[str, str] | None:
+        """The (anchor, heading) of the answer's section that answers the query best: like BM25
+        within one answer (a telling term that recurs in a short section says most), a term in
+        the heading counting more; None when no section holds any of the query's terms."""
+        wanted = set(wanted)
+        best, best_score, runner_up = None, 0.0, 0.0
+        for section in self._section_terms.recall(slug, self._compute_section_terms):
+            score = sum(
+                self.idf(term) * (1 + math.log(section.counts[term])) / section.length_norm
+                for term in wanted
+                if term in section.counts
+            )
+            score += SECTION_HEADING_WEIGHT * sum(
+                self.idf(term) for term in wanted & section.heading_terms
+            )
+            if score > best_score:
+                runner_up, best, best_score = best_score, (section.anchor, section.heading), score
+            else:
+                runner_up = max(runner_up, score)
+        # Point to a section only when it clearly answers better than the others: a wrong
+        # section is worse than the top of the right answer.
+        return best if best_score >= SECTION_MARGIN * runner_up else None
+
+    def _compute_section_terms(self, slug: str) -> list[_SectionTerms]:
+        document = self.documents.get(slug)
+        if document is None:
+            return []
+        found = []
+        for anchor, heading, text in document.sections:
+            counts = Counter(token.text for token in self.analyzer(text))
+            norm = math.sqrt(max(sum(counts.values()), 1) / SECTION_TYPICAL_TERMS)
+            found.append(
+                _SectionTerms(anchor, heading, counts, frozenset(self.terms(heading)), norm)
+            )
+        return found
 
     def _terms_of_word(self, word: str) -> frozenset[str]:
         return self._word_terms.recall(

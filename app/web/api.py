@@ -80,6 +80,15 @@ def search() -> Any:
                     "snippet": hit.snippet_html,
                     "category": hit.category,
                     "score": hit.score,
+                    "section": {
+                        "anchor": hit.section,
+                        "heading": hit.section_heading,
+                        "url": url_for(
+                            "pages.answer", lang=lang, slug=hit.slug, _anchor=hit.section
+                        ),
+                    }
+                    if hit.section
+                    else None,
                 }
                 for hit in results.hits
             ],
@@ -191,6 +200,8 @@ def chat() -> Any:
                 else None,
                 "others_intro": view.others_intro,
                 "others": [{"title": title, "url": url} for title, url in view.others],
+                "quote": view.quote,
+                "legal_ref": view.legal_ref,
                 "action_label": view.action[0] if view.action else None,
             },
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask import current_app, url_for
@@ -50,12 +51,30 @@ def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
         action = (texts["questionnaire"], questionnaire_start_url(lang, found.birth_date))
     if found.kind is kinds.ANSWER:
         best = library().get(lang, found.sources[0])
+        quote, legal_ref, primary = (
+            None,
+            (best.entry.legal_refs[:1] or [None])[0] if best else None,
+            link(found.sources[0]),
+        )
+        section = next(
+            (part for part in (best.body.sections if best else ()) if part.anchor == found.section),
+            None,
+        )
+        if best and section:
+            quote = first_sentences(section.text)
+            legal_ref = section_legal_ref(section.text, best.entry.legal_refs) or legal_ref
+            primary = (
+                f"{best.entry.title} – {section.heading}",
+                url_for("pages.answer", lang=lang, slug=best.slug, _anchor=section.anchor),
+            )
         return wording.ChatView(
             (best.summary if best else "",),
-            link(found.sources[0]),
+            primary,
             texts["also"],
             tuple(link(slug) for slug in found.sources[1:3]),
             action,
+            quote,
+            legal_ref,
         )
     if found.kind is kinds.NOT_SURE:
         others = (*(link(slug) for slug in found.sources[:3]), advice)
@@ -108,3 +127,30 @@ def date_paragraph(found: chat.ChatReply, language: wording.Wording) -> str:
         else "folkepension_date"
     )
     return texts[key] % values
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PARAGRAPH_REF = re.compile(r"§+\s*\d+(?:\s?[a-z]\b)?(?:,\s*stk\.\s*\d+)?")
+QUOTE_CHARS = 240
+
+
+def first_sentences(text: str) -> str:
+    """The start of a section, whole sentences up to about QUOTE_CHARS characters."""
+    quote = ""
+    for sentence in _SENTENCE_END.split(text):
+        if quote and len(quote) + len(sentence) > QUOTE_CHARS:
+            break
+        quote = f"{quote} {sentence}".strip()
+    return quote[: QUOTE_CHARS * 2]
+
+
+def section_legal_ref(text: str, legal_refs: tuple[str, ...]) -> str | None:
+    """The answer's legal reference that the section names (its § appears in it), if any."""
+    named = {
+        match.group(0).replace("§§", "§").replace(" ", "")
+        for match in _PARAGRAPH_REF.finditer(text)
+    }
+    for ref in legal_refs:
+        if any(paragraph in ref.replace(" ", "") for paragraph in named):
+            return ref
+    return None

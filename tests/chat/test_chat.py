@@ -250,3 +250,11 @@ def test_a_follow_up_without_a_topic_is_read_with_the_message_before_it(client) 
     assert after["sources"][0]["slug"].startswith("seniorpension")
     bad = client.post("/api/v1/chat", json={"message": follow_up, "previous": 3})
     assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "previous"
+
+
+def test_a_reply_points_to_the_section_quotes_it_and_names_its_law(client) -> None:
+    data = ask(client, "how long does the municipality take to decide?", "en")
+    assert data["confidence"] == "high"
+    primary = data["view"]["primary"]
+    assert primary["url"].startswith("/en/faq/") and "#" in primary["url"]
+    assert data["view"]["quote"] and "§" in data["view"]["legal_ref"]

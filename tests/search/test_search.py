@@ -199,7 +199,15 @@ def test_api_returns_results_best_first(client) -> None:
     data = response.get_json()
     assert data["query"] == "tidlig pension"
     assert len(data["results"]) == 3 and data["results"][0]["slug"] == "tidlig-pension"
-    assert set(data["results"][0]) == {"slug", "title", "url", "snippet", "category", "score"}
+    assert set(data["results"][0]) == {
+        "slug",
+        "title",
+        "url",
+        "snippet",
+        "category",
+        "score",
+        "section",
+    }
     assert data["results"][0]["url"] == "/faq/tidlig-pension"
     scores = [result["score"] for result in data["results"]]
     assert scores == sorted(scores, reverse=True)
@@ -384,3 +392,16 @@ def test_words_citizens_use_find_answers_without_a_wrong_suggestion(
     results = app.extensions["search"][lang].search(query)
     assert wanted in [hit.slug for hit in results.hits][:3]
     assert results.suggestion is None
+
+
+def test_a_result_points_to_the_section_that_answers_when_one_clearly_does(client) -> None:
+    data = client.get(
+        "/api/v1/search", query_string={"q": "hvornår kommer pengene tidlig pension", "lang": "da"}
+    ).get_json()
+    first = data["results"][0]
+    assert first["slug"] == "tidlig-pension"
+    assert first["section"] == {
+        "anchor": "udbetaling",
+        "heading": "Hvornår kommer pengene?",
+        "url": "/faq/tidlig-pension#udbetaling",
+    }
