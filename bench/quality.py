@@ -2,8 +2,9 @@
 write, before any ranking work, by someone who had not read the answers. Half of every set is held
 out ("heldout"): nobody tunes ranking on it, and it is the figure to quote.
 
-Prints, per split: search top-1 and top-3, chat first source right, and the share of questions the
-content does not cover that the chat answers with high confidence (lower is better).
+Prints, per split: search top-1 and top-3, chat first source right (follow-ups asked with the
+message before them), the share of questions the content does not cover that the chat answers with
+high confidence (lower is better), and how often a result points to a section, and to the right one.
 Run with `make bench` or `.venv/bin/python bench/quality.py [--misses]`."""
 
 from __future__ import annotations
@@ -58,6 +59,13 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
                 f"  chat miss [{case['lang']}] {case['message'][:70]!r}: "
                 f"want {case['expected']}, got {found.sources[:2]} {found.confidence}"
             )
+    pointed = right_section = 0
+    for case in (case for case in search_cases if case.get("section")):
+        hits = app.extensions["search"][case["lang"]].search(case["query"], limit=3).hits
+        hit = next((hit for hit in hits if hit.slug == case["slugs"][0]), None)
+        if hit is not None and hit.section:
+            pointed += 1
+            right_section += hit.section == case["section"]
     uncovered = [case for case in load("uncovered") if case["split"] == split]
     confident = 0
     for case in uncovered:
@@ -75,6 +83,8 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
         "chat": right / len(chat_cases),
         "uncovered_cases": len(uncovered),
         "uncovered_high": confident / len(uncovered),
+        "sections_pointed": pointed,
+        "sections_right": right_section,
     }
 
 
@@ -91,7 +101,9 @@ def main() -> None:
             f"  {split:8} search top-1 {m['top1']:4.0%}, top-3 {m['top3']:4.0%} "
             f"({m['search_cases']} queries); chat first source right {m['chat']:4.0%} "
             f"({m['chat_cases']} messages); uncovered answered with high confidence "
-            f"{m['uncovered_high']:4.0%} ({m['uncovered_cases']} questions)"
+            f"{m['uncovered_high']:4.0%} ({m['uncovered_cases']} questions); a section pointed to "
+            f"for {m['sections_pointed']} results with a labelled section, right for "
+            f"{m['sections_right']}"
         )
 
 
