@@ -223,6 +223,13 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         "pension-og-udlandet",
     ),
 )
+# Retiring because of illness, with no pension named: the overview of the health-based routes, not
+# tidlig pension (where health plays no part).
+BECAUSE_OF_ILLNESS = re.compile(
+    r"(?:due to|because of|for) (?:my )?(?:illness|ill health|health|sickness|being ill)|"
+    r"(?:pga\.?|på grund af|pa grund af) (?:min )?(?:sygdom|helbred|dårligt helbred)"
+)
+OVERVIEW_ANSWER = "hvilken-pension-kan-jeg-soege"
 COMPLAINT = re.compile(
     r"\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
 )
@@ -240,6 +247,12 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
+    if (
+        BECAUSE_OF_ILLNESS.search(lowered)
+        and not (named - {"tidlig_pension"})
+        and "efterl" not in lowered
+    ):
+        intended.add(OVERVIEW_ANSWER)
     if COMPLAINT.search(lowered):
         own = {COMPLAINT_ANSWERS[name] for name in named if name in COMPLAINT_ANSWERS}
         intended |= own or {GENERAL_COMPLAINT_ANSWER}

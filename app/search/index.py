@@ -34,7 +34,8 @@ from app.search.build import build_index, current_fingerprint, fingerprint
 from app.search.cache import BoundedMemory
 from app.settings import RECENT_SEARCHES
 
-MAX_QUERY_CHARS = 200
+# As long as a chat message: citizens paste whole stories into the search box too.
+MAX_QUERY_CHARS = 1_000
 MAX_LIMIT = 50
 # Title and the other ways of asking weigh most: they are what a citizen's words resemble.
 # Each query word becomes one term per field, so fewer fields make faster queries: body, legal

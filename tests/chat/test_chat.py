@@ -258,3 +258,23 @@ def test_a_reply_points_to_the_section_quotes_it_and_names_its_law(client) -> No
     primary = data["view"]["primary"]
     assert primary["url"].startswith("/en/faq/") and "#" in primary["url"]
     assert data["view"]["quote"] and "§" in data["view"]["legal_ref"]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "wanted"),
+    [
+        ("how much money will I get per month?", "en", "hvor-mange-penge"),
+        ("kan jeg få fleksjob", "da", "fleksjob"),
+        ("is there early retirement due to illness?", "en", "hvilken-pension-kan-jeg-soege"),
+        ("what if the kommune says no, can I complain?", "en", "klage-ankestyrelsen"),
+        (
+            "how long does the municipality take to decide?",
+            "en",
+            "sagsbehandlingstid-og-forsoergelse",
+        ),
+    ],
+)
+def test_the_questions_that_once_got_a_confident_wrong_answer(
+    client, message, lang, wanted
+) -> None:
+    assert ask(client, message, lang)["sources"][0]["slug"] == wanted

@@ -181,7 +181,7 @@ def test_a_search_that_finds_something_is_cached(client) -> None:
 
 
 def test_too_long_search_is_a_clear_400_in_the_page_language(client) -> None:
-    response = client.get("/en/search", query_string={"q": "pension " * 100})
+    response = client.get("/en/search", query_string={"q": "pension " * 130})
     assert response.status_code == 400
     assert "Your search is too long" in response.get_data(as_text=True)
 
@@ -405,3 +405,17 @@ def test_a_result_points_to_the_section_that_answers_when_one_clearly_does(clien
         "heading": "Hvornår kommer pengene?",
         "url": "/faq/tidlig-pension#udbetaling",
     }
+
+
+def test_a_whole_story_pasted_into_the_search_box_is_searched(client) -> None:
+    story = (
+        "Jeg er 62 år og har arbejdet som sosu-assistent i 35 år. Min ryg og mine skuldre er helt "
+        "slidte, og min læge siger, at jeg ikke kan klare mere end et par timer om ugen. Kommunen "
+        "har ikke sagt noget om, hvad jeg kan søge. Kan jeg få seniorpension, og hvordan søger jeg?"
+    )
+    assert 200 < len(story) <= 1000
+    response = client.get("/search", query_string={"q": story})
+    assert response.status_code == 200
+    assert 'href="/faq/seniorpension' in response.get_data(as_text=True)
+    too_long = client.get("/search", query_string={"q": "pension " * 130})
+    assert too_long.status_code == 400
