@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from app.domain import questionnaire as flow
+from app.domain.facts import add_months
 from app.web import wording
 
 DANISH = wording.for_language("da")
@@ -119,3 +120,16 @@ def test_a_bad_stored_field_starts_again_with_a_message_not_a_500(client) -> Non
 
 def flow_today() -> date:
     return date.today()  # the pages use the real date too
+
+
+def test_your_dates_never_show_a_past_seniorpension_date_as_ahead(client) -> None:
+    # Someone who is 65 today: the seniorpension window opened years ago (at 61 to 64), and
+    # folkepensionsalder (67 to 70) is still ahead, whichever year the test runs in.
+    born = add_months(date.today(), -65 * 12)
+    answers = {**REACHING, "birth_date": born.isoformat()}
+    fields = {f"a_{key}": value for key, value in answers.items()} | {"action": "result"}
+    response, html = post(client, fields)
+    assert response.status_code == 200
+    dates = html.split('id="key-dates"', 1)[1].split("</section>", 1)[0]
+    assert "Du kan søge seniorpension nu" in dates
+    assert "Du kan søge fra" not in dates  # a "from" date that is already past
