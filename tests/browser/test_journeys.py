@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from app.domain.facts import add_months
 
 
 def test_browse_from_home_to_an_answer(page: Page, base_url: str) -> None:
@@ -113,20 +116,22 @@ def test_feedback_without_javascript(browser, base_url: str) -> None:
     context.close()
 
 
-# Each step of the questionnaire, reached by posting the answers so far (as the form does).
+# Each step of the questionnaire, reached by posting the answers so far (as the form does), for
+# someone who is 62 whenever the test runs.
+BORN = add_months(date.today(), -62 * 12).isoformat()
 STEPS = {
     "birth_date": {"action": "start"},
-    "receives": {"a_birth_date": "1962-06-15"},
-    "residence": {"a_birth_date": "1962-06-15", "a_receives": "none"},
-    "self_supporting": {"a_birth_date": "1962-06-15", "a_receives": "none", "a_residence": "yes"},
+    "receives": {"a_birth_date": BORN},
+    "residence": {"a_birth_date": BORN, "a_receives": "none"},
+    "self_supporting": {"a_birth_date": BORN, "a_receives": "none", "a_residence": "yes"},
     "work_years": {
-        "a_birth_date": "1962-06-15",
+        "a_birth_date": BORN,
         "a_receives": "none",
         "a_residence": "yes",
         "a_self_supporting": "no",
     },
     "weekly_hours": {
-        "a_birth_date": "1962-06-15",
+        "a_birth_date": BORN,
         "a_receives": "none",
         "a_residence": "yes",
         "a_self_supporting": "no",

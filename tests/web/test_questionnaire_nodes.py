@@ -13,9 +13,10 @@ from app.domain.facts import add_months
 from app.web import wording
 
 DANISH = wording.for_language("da")
-# Answers that make every question apply (born 1962: before folkepensionsalder, an adult).
+# Answers that make every question apply: 62 years old whenever the test runs (an adult, before
+# folkepensionsalder).
 REACHING = {
-    "birth_date": "1962-06-15",
+    "birth_date": add_months(date.today(), -62 * 12).isoformat(),
     "receives": "none",
     "residence": "yes",
     "self_supporting": "no",
