@@ -26,6 +26,7 @@ ANALYSIS_VERSION = "9"
 # Synonym groups are indexed as one made-up term each, e.g. "syn3"; no Danish word starts so.
 SYNONYM_PREFIX = "syn"
 WORD = r"\w+(?:[-']\w+)*"
+_NOT_A_WORD = re.compile(r"[^\w\s]")  # punctuation does not stop a phrase ("hvor længe?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -53,7 +54,8 @@ class Vocabulary:
 
     def with_phrases(self, text: str) -> str:
         """The text with the words its phrases stand for added."""
-        lowered = f" {' '.join(text.lower().split())} "
+        words = _NOT_A_WORD.sub(" ", text.lower()).split()
+        lowered = f" {' '.join(words)} "
         extra = [words for phrase, words in self.phrases if f" {phrase} " in lowered]
         return " ".join([text, *extra]) if extra else text
 

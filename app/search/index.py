@@ -1,5 +1,5 @@
-"""Querying one language's index: ranked answers, snippets with the query's words marked, and
-"did you mean" suggestions. Opened read-only once per process."""
+"""Querying one language's index: ranked answers, the section that answers, snippets with the
+query's words marked, and "did you mean" suggestions. Opened read-only, once per thread."""
 
 from __future__ import annotations
 
@@ -341,8 +341,6 @@ class SearchIndex:
         """Best answers first. `for_reading=False` (the chat) skips snippets and suggestions;
         `complete=True` (suggestions as you type) reads the last word as the start of a word."""
         query_text = clean_query(text)[:max_chars]
-        if len(self.terms(query_text)) <= PHRASE_QUERY_TERMS:
-            query_text = self.vocabulary.with_phrases(query_text)
         key = (query_text, limit, for_reading, complete)
         results = self._recent.get(key)
         if results is None:
@@ -355,7 +353,10 @@ class SearchIndex:
         self, query_text: str, limit: int, for_reading: bool, complete: bool
     ) -> SearchResults:
         results = SearchResults(query=query_text)
-        query, used_terms, results.fuzzy = self.build_query(query_text, complete)
+        searched = query_text
+        if len(self.terms(query_text)) <= PHRASE_QUERY_TERMS:
+            searched = self.vocabulary.with_phrases(query_text)  # searched, never shown
+        query, used_terms, results.fuzzy = self.build_query(searched, complete)
         if for_reading:
             results.suggestion = self.suggest(query_text)
         if query is None:
@@ -410,7 +411,18 @@ class SearchIndex:
                 runner_up = max(runner_up, score)
         # Point to a section only when it clearly answers better than the others: a wrong
         # section is worse than the top of the right answer.
-        return best if best_score >= SECTION_MARGIN * runner_up else None
+        if best is None or best_score < SECTION_MARGIN * runner_up:
+            return None
+        chosen = next(
+            s
+            for s in self._section_terms.recall(slug, self._compute_section_terms)
+            if s.anchor == best[0]
+        )
+        # One common word is no evidence for a section ("kan jeg få seniorpension?"): it takes two
+        # of the query's terms, or one in the heading.
+        if len(wanted & set(chosen.counts)) < 2 and not wanted & chosen.heading_terms:
+            return None
+        return best
 
     def _compute_section_terms(self, slug: str) -> list[_SectionTerms]:
         document = self.documents.get(slug)

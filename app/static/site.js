@@ -67,6 +67,10 @@
     var log = document.querySelector(".chat-log");
     var field = form.querySelector("textarea[name=message]");
     if (!log || !field || !window.fetch) { return; }
+    // The message before the one being sent, so a follow-up keeps the conversation's topic: the
+    // last one the page was rendered with, then each one sent from here.
+    var rendered = form.querySelectorAll("input[name=history]");
+    var previous = rendered.length ? rendered[rendered.length - 1].value : null;
     function bubble(kind, who) {
       var box = document.createElement("div");
       box.className = "chat-message chat-message--" + kind;
@@ -100,19 +104,33 @@
       history.type = "hidden";
       history.name = "history";
       history.value = message;
-      form.insertBefore(history, form.firstChild);
+      form.appendChild(history);  // after the earlier ones: the form keeps them in order
       field.value = "";
       fetch(form.getAttribute("data-api"), {
         method: "POST",
         headers: { "Content-Type": "application/json", "Accept": "application/json" },
-        body: JSON.stringify({ message: message, lang: form.getAttribute("data-lang") })
+        body: JSON.stringify({ message: message, lang: form.getAttribute("data-lang"), previous: previous })
       }).then(function (response) {
+        previous = message;
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       }).then(function (data) {
         var bot = bubble("bot", log.getAttribute("data-bot"));
         var view = data.view;
         view.paragraphs.forEach(function (text) { paragraph(bot, text); });
+        if (view.quote) {
+          var quote = document.createElement("blockquote");
+          quote.className = "chat-quote";
+          paragraph(quote, view.quote);
+          if (view.legal_ref) {
+            var source = document.createElement("footer");
+            source.textContent = view.legal_ref;
+            quote.appendChild(source);
+          }
+          bot.appendChild(quote);
+        } else if (view.legal_ref) {
+          paragraph(bot, "(" + view.legal_ref + ")").className = "legal-ref";
+        }
         if (view.primary) {
           var p = paragraph(bot, "");
           link(p, view.primary.title, view.primary.url);
