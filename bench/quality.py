@@ -48,12 +48,13 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
         if show_misses and not hit3:
             print(f"  search miss [{case['lang']}] {case['query'][:70]!r}: {found}")
     chat_cases = [case for case in load("chat") if case["split"] == split]
-    right = 0
+    right = sure_and_right = 0
     for case in chat_cases:
         previous = case.get("previous", [None])[-1]  # a follow-up is read with what it follows
         found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY, previous)
         ok = chat_is_right(case, found)
         right += ok
+        sure_and_right += ok and found.confidence is Confidence.HIGH
         if show_misses and not ok:
             print(
                 f"  chat miss [{case['lang']}] {case['message'][:70]!r}: "
@@ -81,6 +82,7 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
         "top3": top3 / len(search_cases),
         "chat_cases": len(chat_cases),
         "chat": right / len(chat_cases),
+        "chat_sure": sure_and_right / max(right, 1),
         "uncovered_cases": len(uncovered),
         "uncovered_high": confident / len(uncovered),
         "sections_pointed": pointed,
@@ -100,7 +102,8 @@ def main() -> None:
         print(
             f"  {split:8} search top-1 {m['top1']:4.0%}, top-3 {m['top3']:4.0%} "
             f"({m['search_cases']} queries); chat first source right {m['chat']:4.0%} "
-            f"({m['chat_cases']} messages); uncovered answered with high confidence "
+            f"({m['chat_cases']} messages; {m['chat_sure']:.0%} of the right ones said with high "
+            f"confidence); uncovered answered with high confidence "
             f"{m['uncovered_high']:4.0%} ({m['uncovered_cases']} questions); a section pointed to "
             f"for {m['sections_pointed']} results with a labelled section, right for "
             f"{m['sections_right']}"

@@ -4,6 +4,7 @@ answer's own questions, its pension and the question's intent fit the message.""
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from app.chat.understanding import intended_answers, pension_types, question_sentence
@@ -11,6 +12,17 @@ from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000
 CANDIDATES = 8
+# How alike a message must be to an answer's closest own question, and to the answer as a whole,
+# for the chat to be sure it covers the message (ChatRanker.covers). Calibrated on the dev halves
+# of tests/evaluation/ (chat.toml and uncovered.toml) and tests/chat_conversations.toml; the
+# held-out halves measure it (bench/quality.py).
+COVERS_BEST_QUESTION = 0.2
+COVERS_PROFILE = 0.15
+# Words that put a "how much?" or "how long?" in this site's field (a pension or a case about one).
+_CASE_WORDS = re.compile(
+    r"pension|efterl|kommun|municipal|ankestyrelsen|afgørelse|afgorelse|decision|decide|ansøgning|"
+    r"application|sagsbehandl"
+)
 # Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
 # tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).
 FEATURE_WEIGHTS = {
@@ -54,6 +66,23 @@ class ChatRanker:
             self._vector(text) for text in (document.title, *document.questions)
         ]
         self._types[slug] = pension_types(document.title)
+
+    def covers(self, message: str, slug: str) -> bool:
+        """Whether the answer covers the message's concept, not merely shares some of its words:
+        the message is like one of the answer's own questions and like the answer as a whole, or
+        asks the kind of question (how much, how long, ...) this answer is for."""
+        if slug not in self._profiles:
+            self._prepare(slug)
+        vector = self._vector(message)
+        lowered = message.lower()
+        about_pension = bool(pension_types(message)) or bool(_CASE_WORDS.search(lowered))
+        if about_pension and slug in intended_answers(lowered, pension_types(message)):
+            return True  # "how much", "how long", ... about a pension: the answer for that kind
+        best_question = max(_cosine(vector, question) for question in self._questions[slug])
+        return (
+            best_question >= COVERS_BEST_QUESTION
+            and _cosine(vector, self._profiles[slug]) >= COVERS_PROFILE
+        )
 
     def rank(self, message: str) -> list[tuple[str, float, float]]:
         """Candidates best first, each with its total score and its evidence: the part of the

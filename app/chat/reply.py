@@ -117,6 +117,9 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         kind, confidence, slugs = ReplyKind.NO_MATCH, Confidence.NONE, ()
     elif evidence < SURE_EVIDENCE:
         kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
+    elif not ranker.covers(text, slugs[0]):
+        # Words in common, but not the question's concept: say so, with the nearest answers.
+        kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
     else:
         kind, confidence = ReplyKind.ANSWER, Confidence.HIGH
     section = None

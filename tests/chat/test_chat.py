@@ -278,3 +278,18 @@ def test_the_questions_that_once_got_a_confident_wrong_answer(
     client, message, lang, wanted
 ) -> None:
     assert ask(client, message, lang)["sources"][0]["slug"] == wanted
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("hvor meget må man tjene ved siden af SU", "da"),
+        ("what tax do I pay when I sell my house in Denmark", "en"),
+        ("how much is SU for university students", "en"),
+    ],
+)
+def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sure(
+    rankers, message, lang
+) -> None:
+    # Words in common ("tjene ved siden af", "tax", "how much"), but not the site's subject.
+    assert reply(message, rankers[lang], TODAY).confidence is not Confidence.HIGH
