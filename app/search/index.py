@@ -502,6 +502,8 @@ class SearchIndex:
                 or reader.frequency("spelling", lower)
                 # the start of words the answers use ("senior"): nothing to correct
                 or next(iter(reader.expand_prefix("spelling", lower)), None)
+                # a word whose stem the answers use ("varer" -> "var") already searches well
+                or self._searches_well(word)
             ):
                 corrected.append(word)
                 continue
@@ -509,6 +511,10 @@ class SearchIndex:
             corrected.append(replacement or word)
             changed = changed or replacement is not None
         return " ".join(corrected) if changed else None
+
+    def _searches_well(self, word: str) -> bool:
+        terms = [term for term in self._terms_of_word(word) if not term.startswith(SYNONYM_PREFIX)]
+        return bool(terms) and all(self._known(term) for term in terms)
 
     def _correction(self, word: str) -> str | None:
         return self._corrections.recall(word, self._compute_correction)

@@ -419,3 +419,9 @@ def test_a_whole_story_pasted_into_the_search_box_is_searched(client) -> None:
     assert 'href="/faq/seniorpension' in response.get_data(as_text=True)
     too_long = client.get("/search", query_string={"q": "pension " * 130})
     assert too_long.status_code == 400
+
+
+def test_a_real_word_that_already_searches_well_gets_no_suggestion(app) -> None:
+    index = app.extensions["search"]["da"]
+    assert index.search("hvor længe varer det").suggestion is None  # not "være"
+    assert index.search("seniorpenson").suggestion == "seniorpension"  # a real typo still is
