@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -49,7 +49,7 @@ class RenderedBody:
     def text(self) -> str:
         return html_to_text(self.html)
 
-    @property
+    @cached_property  # worked out once per answer: the chat reads them on every reply
     def sections(self) -> tuple[Section, ...]:
         """Each `##` section: its anchor, heading and plain text (what comes before the first
         heading is the answer's introduction and belongs to no section)."""

@@ -41,9 +41,7 @@ def _candidates(question: str, answers: Mapping[str, str], today: date) -> list[
         }
         band = facts.tidlig_pension_band(born)
         if band is not None and band.seniority_years is not None:
-            fpa_months = facts.folkepensionsalder_band(born).age_months
-            cutoff = facts.from_birth(born, fpa_months - 12 * band.apply_years_before_fpa)
-            since = max((today - cutoff).days / 365.25, 0.0)
+            since = max((today - band.cutoff(born)).days / 365.25, 0.0)
             values |= {math.ceil((required + since) * 10) / 10 for required in band.seniority_years}
         limit = flow.BY_ID["work_years"].limit(born, today)
         return [flow.canonical_number(value) for value in sorted(values) if value <= limit]

@@ -163,10 +163,6 @@ FIGURES: dict[str, Figure] = {
 }
 
 
-def years_before(day: date, years: int, months: int = 0) -> date:
-    return add_months(day, -(years * 12 + months))
-
-
 def from_birth(birth_date: date, months: int) -> date:
     """The day a person is `months` old. Every date the site derives from a birth date is computed
     this way, directly from the birth date (facts sheet 9.4: a day the month lacks becomes its last
@@ -201,6 +197,12 @@ class TidligPensionBand:
     @property
     def folkepensionsalder_years(self) -> int:
         return folkepensionsalder_band(self.born_from).age_years
+
+    def cutoff(self, birth_date: date) -> date:
+        """The day seniority stops counting, which is also the first day one may apply (§ 26 h,
+        § 26 r): from the birth date directly (facts sheet 9.4)."""
+        fpa_months = folkepensionsalder_band(birth_date).age_months
+        return from_birth(birth_date, fpa_months - 12 * self.apply_years_before_fpa)
 
     @property
     def seniority_until_age(self) -> int:

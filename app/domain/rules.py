@@ -387,7 +387,7 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
         )
         return verdict.outcome(None, today, fpa)
     fpa_months = folkepensionsalder_band(answers.birth_date).age_months
-    apply_from = from_birth(answers.birth_date, fpa_months - 12 * band.apply_years_before_fpa)
+    apply_from = band.cutoff(answers.birth_date)
     if today >= fpa:
         note(Status.NO, Finding("age", law, "tidlig_past_fpa", {"date": fpa}))
     elif today < apply_from:

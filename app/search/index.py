@@ -406,23 +406,18 @@ class SearchIndex:
                 self.idf(term) for term in wanted & section.heading_terms
             )
             if score > best_score:
-                runner_up, best, best_score = best_score, (section.anchor, section.heading), score
+                runner_up, best, best_score = best_score, section, score
             else:
                 runner_up = max(runner_up, score)
         # Point to a section only when it clearly answers better than the others: a wrong
         # section is worse than the top of the right answer.
         if best is None or best_score < SECTION_MARGIN * runner_up:
             return None
-        chosen = next(
-            s
-            for s in self._section_terms.recall(slug, self._compute_section_terms)
-            if s.anchor == best[0]
-        )
         # One common word is no evidence for a section ("kan jeg få seniorpension?"): it takes two
         # of the query's terms, or one in the heading.
-        if len(wanted & set(chosen.counts)) < 2 and not wanted & chosen.heading_terms:
+        if len(wanted & set(best.counts)) < 2 and not wanted & best.heading_terms:
             return None
-        return best
+        return best.anchor, best.heading
 
     def _compute_section_terms(self, slug: str) -> list[_SectionTerms]:
         document = self.documents.get(slug)

@@ -51,11 +51,8 @@ def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
         action = (texts["questionnaire"], questionnaire_start_url(lang, found.birth_date))
     if found.kind is kinds.ANSWER:
         best = library().get(lang, found.sources[0])
-        quote, legal_ref, primary = (
-            None,
-            (best.entry.legal_refs[:1] or [None])[0] if best else None,
-            link(found.sources[0]),
-        )
+        primary, quote = link(found.sources[0]), None
+        legal_ref = best.entry.legal_refs[0] if best and best.entry.legal_refs else None
         section = next(
             (part for part in (best.body.sections if best else ()) if part.anchor == found.section),
             None,

@@ -355,11 +355,7 @@ class Wording:
         return self.findings[finding.key] % values
 
     def change_text(self, question: str, value: str) -> str:
-        return (
-            self.change_conditions[question] % {"value": self.number_text(value)}
-            if "%(" in self.change_conditions[question]
-            else self.change_conditions[question]
-        )
+        return self.change_conditions[question] % {"value": self.number_text(value)}
 
     def _value_text(self, value: object) -> str:
         if isinstance(value, date):
