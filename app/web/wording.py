@@ -355,7 +355,13 @@ class Wording:
         return self.findings[finding.key] % values
 
     def change_text(self, question: str, value: str) -> str:
-        return self.change_conditions[question] % {"value": self.number_text(value)}
+        condition = self.change_conditions[question]
+        # Only the number questions' conditions quote the answer ("15 hours"); a choice is "no".
+        return (
+            condition % {"value": self.number_text(value)}
+            if "%(value)s" in condition
+            else condition
+        )
 
     def _value_text(self, value: object) -> str:
         if isinstance(value, date):

@@ -134,3 +134,13 @@ def test_your_dates_never_show_a_past_seniorpension_date_as_ahead(client) -> Non
     dates = html.split('id="key-dates"', 1)[1].split("</section>", 1)[0]
     assert "Du kan søge seniorpension nu" in dates
     assert "Du kan søge fra" not in dates  # a "from" date that is already past
+
+
+def test_the_result_says_what_a_different_choice_would_change(client) -> None:
+    # Someone who can support themselves: førtidspension would fit if they could not.
+    answers = {**REACHING, "self_supporting": "yes", "residence": "unknown"}
+    fields = {f"a_{key}": value for key, value in answers.items()} | {"action": "result"}
+    response, html = post(client, fields)
+    assert response.status_code == 200
+    assert "Hvis du ikke kan forsørge dig selv ved at arbejde" in html
+    assert "Hvis du bor i Danmark" in html
