@@ -7,7 +7,7 @@ import math
 import re
 from typing import NamedTuple
 
-from app.chat.understanding import intended_answers, pension_types, question_sentence
+from app.chat.understanding import OPTIONS, intended_answers, pension_types, question_sentence
 from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000
@@ -22,6 +22,16 @@ COVERS_PROFILE = 0.15
 _CASE_WORDS = re.compile(
     r"pension|efterl|kommun|municipal|ankestyrelsen|afgørelse|afgorelse|decision|decide|ansøgning|"
     r"application|sagsbehandl"
+)
+# The rest of the site's field: the benefits, steps and rights met on the way to a pension.
+_FIELD_WORDS = re.compile(
+    r"fleks|flex|sygedagpeng|sygemeld|sick|jobafklaring|ressourceforl|rehab|arbejdsevne|"
+    r"arbejdspr(?:ø|oe|o)vning|work (?:ability|capacity|test)|boligst(?:ø|oe|o)tte|boligsikring|"
+    r"housing benefit|bisidder|aktindsigt|partsh(?:ø|oe|o)ring|klage|complain|appeal|\banke|"
+    r"udbetaling danmark|erstatning|compensation|retire|r(?:å|aa|a)dgivning|advice|caseworker|"
+    r"sagsbehandler|l(?:æ|ae)geerkl(?:æ|ae)ring|medical certificate|efterl(?:ø|oe|o)n|"
+    r"arbejdsmarked|job|arbejde|work|indt(?:æ|ae)gt|income|formue|savings|opsparing|skat|tax|"
+    r"udlandet|abroad|syg|ill|disab|handicap"
 )
 # Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
 # tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).
@@ -78,6 +88,10 @@ class ChatRanker:
         about_pension = bool(pension_types(message)) or bool(_CASE_WORDS.search(lowered))
         if about_pension and slug in intended_answers(lowered, pension_types(message)):
             return True  # "how much", "how long", ... about a pension: the answer for that kind
+        if not about_pension and not _FIELD_WORDS.search(lowered):
+            # Nothing in the message is of this site's field (a pension, a case about one, the
+            # benefits and rights around it): words in common are chance ("apply", "ret til").
+            return False
         best_question = max(_cosine(vector, question) for question in self._questions[slug])
         return (
             best_question >= COVERS_BEST_QUESTION
@@ -98,13 +112,23 @@ class ChatRanker:
             else []
         ):
             scores.setdefault(hit.slug, 0.0)
+        named = pension_types(message)
+        intended = intended_answers(message.lower(), named)
+        if OPTIONS.search(message.lower()):
+            # "Which pension can I get before state pension age?": the pension named is the
+            # frame of the question, not its topic, and the overview is the answer.
+            named, intended_weight = set(), 2 * FEATURE_WEIGHTS["intent"]
+        else:
+            intended_weight = FEATURE_WEIGHTS["intent"]
+        for slug in intended:
+            # The answer for the kind of question asked is a candidate even when its words differ.
+            if slug in self.index.documents:
+                scores.setdefault(slug, 0.0)
         if not scores:
             return []
         best = max(scores.values()) or 1.0
         message_vector = self._vector(message)
         asked_vector = message_vector if asked_text == message else self._vector(asked_text)
-        named = pension_types(message)
-        intended = intended_answers(message.lower(), named)
         weights = FEATURE_WEIGHTS
         ranked = []
         for slug, score in scores.items():
@@ -123,7 +147,7 @@ class ChatRanker:
                 + weights["best_question"] * best_question
                 + weights["asked_question"] * asked_question
                 + weights["pension_type"] * type_match
-                + weights["intent"] * (slug in intended)
+                + intended_weight * (slug in intended)
             )
             ranked.append((slug, weights["search"] * score / best + evidence, evidence))
         return sorted(ranked, key=lambda item: -item[1])

@@ -14,7 +14,9 @@ from enum import StrEnum
 
 from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
 from app.chat.understanding import (
+    CAN_I_GET,
     HANDOFF,
+    MEETS_CONDITIONS,
     RETIREMENT,
     SENIOR,
     birth_years_for_age,
@@ -77,7 +79,11 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
     lowered = text.lower()
     born = find_birth_date(text, today)
     year = None if born else find_birth_year(text, today)
-    handoff = bool(HANDOFF.search(lowered))
+    handoff = bool(HANDOFF.search(lowered)) or (
+        bool(CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
+        and bool(pension_types(text) - {"folkepension"})  # folkepension: the date, below
+        and bool(born or year or find_age(text))
+    )
     if born and SENIOR.search(lowered):
         return ChatReply(
             ReplyKind.SENIORPENSION_DATE,
@@ -109,7 +115,8 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         earlier = clean_query(unicodedata.normalize("NFC", previous))[:MAX_MESSAGE_CHARS]
         # The question weighs most; the earlier message brings the topic.
         followed = ranker.rank(f"{text} {text} {earlier}"[:MAX_MESSAGE_CHARS])
-        if followed and (not ranked or followed[0][2] > ranked[0][2]):
+        # A message that names no pension after one that did is about that pension.
+        if followed and (not ranked or pension_types(earlier) or followed[0][2] > ranked[0][2]):
             ranked = followed
     evidence = ranked[0][2] if ranked else 0.0
     slugs = tuple(slug for slug, _score, _evidence in ranked[:3])

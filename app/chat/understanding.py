@@ -40,15 +40,23 @@ HANDOFF = re.compile(
     r"which pension|what pension|can i (?:get|apply for|claim) (?:a |the )?(?:senior|disability|early)|"
     r"am i (?:eligible|entitled)",
 )
+# Whether someone meets the conditions, asked about a person whose age or birth date the message
+# gives: the questionnaire answers that for them (with CAN_I_GET).
+MEETS_CONDITIONS = re.compile(
+    r"opfylder (?:jeg|han|hun|vedkommende|borgeren|min borger)|berettiget|\bqualify|eligible|entitled"
+)
 CAN_I_GET = re.compile(
-    r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|komme på)|tror du (?:jeg|han|hun)|"
+    r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|soge|komme på|gå på|ga pa|gaa paa)|"
+    r"tror du (?:jeg|han|hun)|hvem kan (?:få|faa|fa|søge|soege)|who (?:can|may) (?:get|apply)|"
     r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
     r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget",
 )
 CONTACT = re.compile(
     r"hvor (?:kan jeg |skal jeg )?ringe|hvem kan (?:jeg|vi) (?:ringe|tale|snakke)|hvor ringer|telefonnummer|"
     r"hvor (?:kan|får) (?:jeg|vi|man) (?:råd|hjælp|rådgivning)|who (?:can|do) i (?:call|talk)|"
-    r"where (?:can|do) i (?:get|find) (?:advice|help)|phone number",
+    r"where (?:can|do) i (?:get|find) (?:advice|help)|phone number|^\W*r(?:å|aa|a)dgivning\W*$|"
+    r"gratis (?:hjælp|hjaelp|rådgivning|raadgivning|advokat)|hjælpe mig gratis|uvildig|"
+    r"(?:help|advise) me for free|free (?:help|advice|legal)|^\W*advice\W*$",
 )
 CONTACT_ANSWER = "kontakt-og-raadgivning"
 WHAT_IS = re.compile(
@@ -93,7 +101,7 @@ def find_birth_year(message: str, today: date) -> int | None:
 
 
 _AGE = re.compile(
-    r"\bjeg er (?P<a>\d{2}) ?år|\b(?P<b>\d{2}) år gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
+    r"\bjeg er (?P<a>\d{2}) ?(?:år|aar|ar)\b|\b(?P<b>\d{2}) (?:år|aar|ar) gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
     r"\b(?P<e>\d{2}) years old"
 )
 
@@ -143,7 +151,8 @@ def small_talk(message: str) -> str | None:
 PENSION_TYPES: dict[str, re.Pattern[str]] = {
     "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention"),
     "foertidspension": re.compile(
-        r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension"
+        r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension|"
+        r"invalide ?pension|invalidity pension|sygepension|sickness pension"
     ),
     "tidlig_pension": re.compile(
         r"tidlig(?:e)? pension|\barne|early pension|early retirement\b(?! pension)"
@@ -237,11 +246,36 @@ COMPLAINT_ANSWERS = {"seniorpension": "seniorpension-afslag-og-klage"}
 GENERAL_COMPLAINT_ANSWER = "klage-ankestyrelsen"
 
 
+# "Where or how do I apply?", and "can I ask for a decision myself?": the answer on applying for
+# the pension the message names.
+APPLY = re.compile(
+    r"hvor (?:søger|soger|soeger|ansøger|skal) (?:jeg|man|vi)(?: .{0,30})? (?:søge|soge|henne|hen)\b|"
+    r"hvor (?:søger|soger|soeger|ansøger) (?:jeg|man|vi)\b|hvordan (?:søger|soger|soeger|ansøger) "
+    r"(?:jeg|man|vi)|hvem skal (?:jeg|man) søge hos|selv (?:kræve|kraeve|bede om|søge|soge)|"
+    r"(?:kræve|kraeve|bede om) en afgørelse|where (?:do|can|should|to) (?:i |we )?apply|"
+    r"how (?:do|can|should|to) (?:i |we )?apply|apply .{0,30}myself|ask .{0,25}for a decision"
+)
+APPLY_ANSWERS = {
+    "foertidspension": "foertidspension-to-veje",
+    "seniorpension": "seniorpension-ansoegning",
+    "tidlig_pension": "tidlig-pension",
+}
+# "Which pension?", "what are my options?": the overview of the ways to stop working early.
+OPTIONS = re.compile(
+    r"hvilke[nt]? (?:pension|muligheder|valgmuligheder)|hvad (?:er mine|har jeg af) muligheder|"
+    r"which (?:pension|options)|what (?:are my |other )?options|what pensions?\b"
+)
+
+
 def intended_answers(lowered: str, named: set[str]) -> set[str]:
     """Answers a message's kind of question points to, whatever its other words."""
     intended: set[str] = set()
+    if OPTIONS.search(lowered):
+        return {OVERVIEW_ANSWER}
     if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
         intended |= {CONDITIONS_ANSWERS[name] for name in named}
+    if APPLY.search(lowered):
+        intended |= {APPLY_ANSWERS[name] for name in named if name in APPLY_ANSWERS}
     if WHAT_IS.search(lowered):
         intended |= {INTRO_ANSWERS[name] for name in named}
     if CONTACT.search(lowered):

@@ -199,6 +199,16 @@ def test_chat_page_works_without_javascript_and_carries_the_conversation(client)
     assert 'href="/faq/hvad-er-seniorpension"' in second and 'role="log"' in second
 
 
+def test_chat_page_keeps_only_the_last_exchanges(client) -> None:
+    history = [f"spørgsmål nummer {number} om seniorpension" for number in range(1, 11)]
+    page = client.post("/chat", data={"history": history, "message": "og så?"}).get_data(
+        as_text=True
+    )
+    # The last four earlier messages and the new one; the six before them have dropped off.
+    assert page.count('class="chat-message chat-message--you"') == 5
+    assert "nummer 7 om" in page and "nummer 6 om" not in page
+
+
 def test_chat_page_in_english_and_too_long_message(client) -> None:
     page = client.get("/en/chat").get_data(as_text=True)
     assert "Ask a question" in page and 'data-lang="en"' in page
@@ -293,3 +303,65 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
 ) -> None:
     # Words in common ("tjene ved siden af", "tax", "how much"), but not the site's subject.
     assert reply(message, rankers[lang], TODAY).confidence is not Confidence.HIGH
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "wanted"),
+    [
+        # Where or how to apply, by the pension named.
+        ("hvor søger man førtidspension henne?", "da", "foertidspension-to-veje"),
+        ("how do I apply for seniorpension?", "en", "seniorpension-ansoegning"),
+        ("kan jeg selv kræve en afgørelse om førtidspension?", "da", "foertidspension-to-veje"),
+        # "Which pension?" and "what are my options?" get the overview, whatever pension is named.
+        (
+            "hvilke muligheder har jeg, når ryggen er slidt op?",
+            "da",
+            "hvilken-pension-kan-jeg-soege",
+        ),
+        (
+            "which pension can I get before state pension age?",
+            "en",
+            "hvilken-pension-kan-jeg-soege",
+        ),
+        # An old name of the benefit.
+        ("hvem kan få invalidepension i dag?", "da", "foertidspension-betingelser"),
+        ("hvem kan hjælpe mig gratis med min sag?", "da", "kontakt-og-raadgivning"),
+    ],
+)
+def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
+    assert reply(message, rankers[lang], TODAY).sources[0] == wanted
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "jeg er 63 ar og kan jeg fa arnepension",
+        "I am 45 and have MS. Can I get førtidspension?",
+        "Min borger er født i 1963. Opfylder hun betingelserne for seniorpension?",
+    ],
+)
+def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
+    rankers, message
+) -> None:
+    lang = "en" if message.startswith("I am") else "da"
+    assert reply(message, rankers[lang], TODAY).offer_questionnaire
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("how do I apply for Danish citizenship", "en"),
+        ("hvor mange ugers barsel har far ret til", "da"),
+    ],
+)
+def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
+    rankers, message, lang
+) -> None:
+    # "apply", "ret til": words the answers use, in a question about something else entirely.
+    assert reply(message, rankers[lang], TODAY).confidence is not Confidence.HIGH
+
+
+def test_a_follow_up_keeps_the_pension_of_the_message_before_it(rankers) -> None:
+    before = "Jeg har fået afslag på seniorpension. Min læge er helt uenig."
+    found = reply("kan jeg så bare søge igen?", rankers["da"], TODAY, before)
+    assert found.sources[0] == "seniorpension-afslag-og-klage"
