@@ -267,6 +267,15 @@ OPTIONS = re.compile(
 )
 
 
+# Money in the bank, an inheritance: whether it reduces førtidspension (pension savings are another
+# answer's, with tax).
+WEALTH = re.compile(
+    r"(?<!pensions)opsparing|formue|penge i banken|arv\b|arven|(?<!pension )savings|inheritance|"
+    r"money in the bank"
+)
+WEALTH_ANSWER = "formue-og-foertidspension"
+
+
 def intended_answers(lowered: str, named: set[str]) -> set[str]:
     """Answers a message's kind of question points to, whatever its other words."""
     intended: set[str] = set()
@@ -274,6 +283,8 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         return {OVERVIEW_ANSWER}
     if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
         intended |= {CONDITIONS_ANSWERS[name] for name in named}
+    if "foertidspension" in named and WEALTH.search(lowered):
+        intended.add(WEALTH_ANSWER)
     if APPLY.search(lowered):
         intended |= {APPLY_ANSWERS[name] for name in named if name in APPLY_ANSWERS}
     if WHAT_IS.search(lowered):

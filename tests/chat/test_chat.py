@@ -326,6 +326,11 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
         # An old name of the benefit.
         ("hvem kan få invalidepension i dag?", "da", "foertidspension-betingelser"),
         ("hvem kan hjælpe mig gratis med min sag?", "da", "kontakt-og-raadgivning"),
+        (
+            "har 250.000 på en opsparingskonto, går det ud over min førtidspension?",
+            "da",
+            "formue-og-foertidspension",
+        ),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -365,3 +370,8 @@ def test_a_follow_up_keeps_the_pension_of_the_message_before_it(rankers) -> None
     before = "Jeg har fået afslag på seniorpension. Min læge er helt uenig."
     found = reply("kan jeg så bare søge igen?", rankers["da"], TODAY, before)
     assert found.sources[0] == "seniorpension-afslag-og-klage"
+
+
+def test_a_partner_s_income_points_to_the_section_on_a_partner(rankers) -> None:
+    found = reply("my wife works, will her salary reduce my pension?", rankers["en"], TODAY)
+    assert (found.sources[0], found.section) == ("indtaegter-ved-siden-af", "partner")
