@@ -28,8 +28,14 @@ DEFAULTS: dict[str, Any] = {
     # The editors' page /redaktion: user name and a werkzeug password hash; unset = page closed.
     "EDITOR_USERNAME": "redaktion",
     "EDITOR_PASSWORD_HASH": "",
-    # Requests per client to the JSON APIs; counted in memory per worker, never logged.
+    # Requests per client, counted in memory per worker process and never logged: to the JSON
+    # APIs together; form posts and searches together; the editors' pages (guessing the password).
     "API_RATE_LIMIT": "120 per minute",
+    "FORM_RATE_LIMIT": "60 per minute",
+    "EDITOR_RATE_LIMIT": "10 per minute",
+    # Addresses of the proxies whose X-Forwarded-For/-Proto the app believes (behind nginx on the
+    # same machine: 127.0.0.1); none by default.
+    "TRUSTED_PROXIES": "",
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
@@ -38,6 +44,9 @@ DEFAULTS: dict[str, Any] = {
     # Recent search results and search pages kept per worker and language (0: none, as the search
     # benchmark measures).
     "RECENT_SEARCHES": RECENT_SEARCHES,
+    # Host names the site answers to, besides localhost (a list, or names separated by commas);
+    # PENSIONSGUIDEN_SERVER_NAME counts too. Any other Host gets a 400 before any page or cache.
+    "ALLOWED_HOSTS": "",
     # The largest request body read: forms and chat messages are a few kilobytes at most.
     "MAX_CONTENT_LENGTH": 64 * 1024,
 }

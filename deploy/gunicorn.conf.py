@@ -21,6 +21,9 @@ bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 reuse_port = True
 preload_app = True  # content, index and caches are built once, then shared by the workers
 keepalive = 5
+# Proxy headers are the app's business (PENSIONSGUIDEN_TRUSTED_PROXIES, app/web/guards.py):
+# gunicorn itself believes them from no one.
+forwarded_allow_ips = ""
 timeout = 30
 graceful_timeout = 10
 accesslog = None if os.environ.get("ACCESS_LOG") == "off" else "-"  # off only when measuring

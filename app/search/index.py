@@ -221,6 +221,12 @@ class SearchIndex:
         reader = self.searcher.reader()
         return any(next(iter(reader.expand_prefix(name, term)), None) for name in ("title", "text"))
 
+    def uses_only_the_answers_words(self, text: str) -> bool:
+        """Whether every word of a text is one the answers themselves use (after stemming and
+        stop words): a search made only of such words cannot hold a name or anything else
+        personal, so its page may be shared by caches."""
+        return all(self._known(token.text) for token in self.base_analyzer(text) if token.text)
+
     def _known(self, term: str) -> bool:
         reader = self.searcher.reader()
         return any(reader.doc_frequency(name, term) for name in FIELD_BOOSTS)

@@ -23,6 +23,7 @@ from app.web import (
     questionnaire,
     search,
 )
+from app.web.gate import RequestGate, allowed_hosts
 from app.web.page_cache import PageCache
 from app.web.site import install_translations, library
 
@@ -47,6 +48,10 @@ def init_app(app: Flask) -> None:
             app.wsgi_app, cacheable.__contains__, search_paths, app.config["RECENT_SEARCHES"]
         )
         app.wsgi_app = app.extensions["page_cache"] = page_cache  # type: ignore[method-assign]
+    proxies = guards.trusted_proxies(app.config["TRUSTED_PROXIES"])
+    app.wsgi_app = guards.TrustedProxies(app.wsgi_app, proxies)  # type: ignore[method-assign]
+    hosts = allowed_hosts(app.config["ALLOWED_HOSTS"], app.config.get("SERVER_NAME"))
+    app.wsgi_app = RequestGate(app.wsgi_app, hosts, app.config["MAX_CONTENT_LENGTH"])  # type: ignore[method-assign]
     cli.init_app(app)
 
 

@@ -42,6 +42,9 @@ API_ERRORS = {
 }
 
 
+EARLIEST_AS_OF, LATEST_AS_OF = date(1900, 1, 1), date(2199, 12, 31)
+
+
 def api_error(field: str, message: str, lang: str = "da", **values: object) -> tuple[Any, int]:
     """A 400 naming the field, in the language asked for (Danish when that is what is wrong)."""
     text = language(lang if lang in LANGUAGES else "da").gettext(message, **values)
@@ -111,6 +114,15 @@ def eligibility() -> Any:
         today = date.fromisoformat(args["as_of"]) if "as_of" in args else date.today()
     except ValueError:
         return api_error("as_of", N_("as_of must be a real date written YYYY-MM-DD."), lang)
+    if not EARLIEST_AS_OF <= today <= LATEST_AS_OF:
+        # The rules add up to 70 years and some months to a date: far-off years cannot be worked out.
+        return api_error(
+            "as_of",
+            N_("as_of must be a date from %(first)s to %(last)s."),
+            lang,
+            first=EARLIEST_AS_OF.isoformat(),
+            last=LATEST_AS_OF.isoformat(),
+        )
     answers, problem = flow.answers_from_query(args, today)
     if problem is not None:
         return api_error(problem.field, API_ERRORS.get(problem.key, problem.key), lang)
@@ -158,7 +170,10 @@ def eligibility() -> Any:
 
 @bp.route("/chat", methods=["POST"])
 def chat() -> Any:
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # JSON nested thousands deep
+        data = None
     if not isinstance(data, dict):
         return api_error("body", N_('Send JSON like {"message": "...", "lang": "da"}.'))
     message, lang = data.get("message"), data.get("lang", "da")

@@ -7,7 +7,7 @@ import hmac
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from werkzeug.security import check_password_hash
 
 from app.content.check import REVIEW_WARNING_DAYS, reviews_due
@@ -54,11 +54,10 @@ def editor_login_problem() -> Any | None:
     """The response that refuses the editor, or None when the editor may pass."""
     expected_hash = current_app.config["EDITOR_PASSWORD_HASH"]
     if not expected_hash:
-        return Response(
-            "The editors' page is closed: set PENSIONSGUIDEN_EDITOR_PASSWORD_HASH.\n",
-            503,
-            mimetype="text/plain",
+        current_app.logger.warning(
+            "the editors' page is closed: set PENSIONSGUIDEN_EDITOR_PASSWORD_HASH"
         )
+        abort(503)
     auth = request.authorization
     if (
         auth is None
@@ -66,10 +65,5 @@ def editor_login_problem() -> Any | None:
         or not hmac.compare_digest(auth.username or "", current_app.config["EDITOR_USERNAME"])
         or not check_password_hash(expected_hash, auth.password or "")
     ):
-        return Response(
-            "Log in as editor.\n",
-            401,
-            {"WWW-Authenticate": 'Basic realm="Redaktion", charset="UTF-8"'},
-            mimetype="text/plain",
-        )
+        abort(401)
     return None

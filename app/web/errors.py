@@ -7,20 +7,48 @@ from typing import Any
 from flask import current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from app.i18n import LANGUAGES, N_, language
+
+API_MESSAGES = {
+    429: N_("Too many requests: please wait a minute."),
+    404: N_("There is no such address in the API."),
+    405: N_("This address cannot be used with that method."),
+    413: N_("The request is too long."),
+}
+
+
+def api_language() -> str:
+    """The language an API request asked for (query or JSON body), Danish otherwise."""
+    asked = request.args.get("lang")
+    if asked is None and request.is_json:
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:
+            body = None
+        asked = body.get("lang") if isinstance(body, dict) else None
+    return asked if asked in LANGUAGES else "da"
+
 
 def http_error(error: HTTPException) -> Any:
+    code = error.code or 500
     if request.path.startswith("/api/"):
-        message = "Too many requests: please wait a little." if error.code == 429 else error.name
-        response = jsonify({"error": {"field": None, "message": message}})
-        response.status_code = error.code or 500
+        message = API_MESSAGES.get(code, N_("The request could not be used."))
+        response = jsonify(
+            {"error": {"field": None, "message": language(api_language()).gettext(message)}}
+        )
+        response.status_code = code
         return response
-    return render_template("error.html", error=error), error.code or 500
+    response = current_app.make_response((render_template("error.html", error=error), code))
+    if code == 401:
+        response.headers["WWW-Authenticate"] = 'Basic realm="Redaktion", charset="UTF-8"'
+    return response
 
 
 def unexpected_error(error: Exception) -> Any:
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
     if request.path.startswith("/api/"):
-        response = jsonify({"error": {"field": None, "message": "Internal server error"}})
+        message = language(api_language()).gettext(N_("Something went wrong on our side."))
+        response = jsonify({"error": {"field": None, "message": message}})
         response.status_code = 500
         return response
     return render_template("error.html", error=None), 500

@@ -41,8 +41,13 @@ def search(lang: str) -> Any:
     found_nothing = results is not None and not results.hits
     if found_nothing:
         feedback_store().record_failed_search(query, lang)
-    if found_nothing or holds_personal_details(query):
+    if (
+        found_nothing
+        or holds_personal_details(query)
+        or not search_index(lang).uses_only_the_answers_words(query)
+    ):
         # No cache keeps these: a search that found nothing must reach this view to be counted,
-        # and a search with a CPR number, phone number or e-mail address in it must not be kept.
-        return page_html, 200, {"Cache-Control": "no-store"}
+        # and a search with personal details in it, or words the answers do not use (a name, a
+        # typo, a story), must not be kept or shared.
+        return page_html, 200, {"Cache-Control": "no-store, private"}
     return page_html

@@ -132,7 +132,11 @@ def post_form(port: int, path: str, fields: dict[str, str]) -> Reply:
 def site(tmp_path_factory) -> Iterator[int]:
     data = tmp_path_factory.mktemp("nginx-site")
     with gunicorn_serving(
-        data, data / "gunicorn.log", workers=1, PENSIONSGUIDEN_SECRET_KEY="nginx-tests"
+        data,
+        data / "gunicorn.log",
+        workers=1,
+        PENSIONSGUIDEN_SECRET_KEY="nginx-tests",
+        PENSIONSGUIDEN_TRUSTED_PROXIES="127.0.0.1",
     ) as (_base, port):
         yield port
 
@@ -168,7 +172,7 @@ def test_a_search_that_found_nothing_is_never_a_hit(proxy: int) -> None:
     path = "/search?q=qqqzzzxxx"
     replies = [fetch(proxy, path) for _ in range(3)]
     assert all(reply.status == 200 for reply in replies)
-    assert all(reply.headers["Cache-Control"] == "no-store" for reply in replies)
+    assert all(reply.headers["Cache-Control"] == "no-store, private" for reply in replies)
     assert [reply.cache for reply in replies] == ["MISS"] * 3
 
 
@@ -189,7 +193,7 @@ def test_many_making_the_same_search_that_found_nothing_do_not_wait_in_turn(prox
         replies = list(pool.map(search, range(8)))
     took = time.monotonic() - began
     assert all(reply.status == 200 for reply in replies)
-    assert all(reply.headers["Cache-Control"] == "no-store" for reply in replies)
+    assert all(reply.headers["Cache-Control"] == "no-store, private" for reply in replies)
     assert took < 1.5, f"8 searches at once took {took:.2f} s"
 
 

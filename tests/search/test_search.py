@@ -172,7 +172,10 @@ def test_a_search_that_finds_nothing_or_holds_personal_details_is_never_cached(
 ) -> None:
     for _ in range(2):
         response = client.get(f"/search?q={query}")
-        assert response.headers["Cache-Control"] == "no-store" and "ETag" not in response.headers
+        assert (
+            response.headers["Cache-Control"] == "no-store, private"
+            and "ETag" not in response.headers
+        )
 
 
 def test_a_search_that_finds_something_is_cached(client) -> None:
