@@ -58,3 +58,18 @@ def holds_personal_details(text: str) -> bool:
     """Whether a text looks like it holds a CPR number, phone number, e-mail address, a whole
     date, a long number or a person's name: such text is never stored or cached."""
     return scrub(text) != text
+
+
+_RESULT_LINK = re.compile(r"^(/tjek/resultat/|/en/check/result/).*", re.DOTALL)
+MAX_LOGGED_PATH = 200
+
+
+def path_for_log(path: str) -> str:
+    """A request's path as the log may keep it: a result link's token (it holds the citizen's
+    answers) and personal details taken out, and any control character written as an escape, so
+    one request is always one line."""
+    path = _RESULT_LINK.sub(r"\1-", path)
+    path = scrub(path[:MAX_LOGGED_PATH])
+    return "".join(
+        char if char.isprintable() and char not in '"\\' else f"\\x{ord(char):02x}" for char in path
+    )

@@ -12,7 +12,7 @@
 # Prints requests/s, p50/p95/p99 latency and errors for each, the ratios site / nginx static and
 # proxy / nginx static on the answer page, startup time and memory per worker. The access logs
 # are off while measuring, and the request limits are lifted, as all load comes from one address:
-# the app's API limit (PENSIONSGUIDEN_API_RATE_LIMIT) and nginx's per-client limits
+# the app's limits (PENSIONSGUIDEN_API_RATE_LIMIT, PENSIONSGUIDEN_FORM_RATE_LIMIT) and nginx's per-client limits
 # (write_proxy_conf in bench/lib.sh). WORKERS and THREADS set gunicorn's (default 2 and 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +44,8 @@ trap cleanup EXIT
 # The site, as `make run` serves it.
 started=$(date +%s.%N)
 PORT=$APP_PORT WORKERS=$WORKERS THREADS=$THREADS ACCESS_LOG=off \
-  PENSIONSGUIDEN_API_RATE_LIMIT="1000000 per minute" PENSIONSGUIDEN_SECRET_KEY=load-test \
+  PENSIONSGUIDEN_API_RATE_LIMIT="1000000 per minute" PENSIONSGUIDEN_FORM_RATE_LIMIT="1000000 per minute" \
+  PENSIONSGUIDEN_SECRET_KEY=load-test \
   PENSIONSGUIDEN_DATABASE_URL="sqlite:///$work/feedback.sqlite3" \
   .venv/bin/gunicorn -c deploy/gunicorn.conf.py >"$work/gunicorn.log" 2>&1 &
 APP_PID=$!

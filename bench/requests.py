@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PENSIONSGUIDEN_SECRET_KEY", "bench")
 os.environ["PENSIONSGUIDEN_API_RATE_LIMIT"] = "1000000 per minute"  # as bench/load.sh
+os.environ["PENSIONSGUIDEN_FORM_RATE_LIMIT"] = "1000000 per minute"
 
 from werkzeug.test import EnvironBuilder  # noqa: E402
 

@@ -10,6 +10,10 @@ details), status, size and duration: no client address, user agent or referrer."
 
 import os
 
+from gunicorn.glogging import Logger
+
+from app.privacy import path_for_log
+
 wsgi_app = "app.wsgi:application"
 worker_class = "gthread"
 workers = int(os.environ.get("WORKERS", "2"))
@@ -28,6 +32,19 @@ timeout = 30
 graceful_timeout = 10
 accesslog = None if os.environ.get("ACCESS_LOG") == "off" else "-"  # off only when measuring
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+class PrivateAccessLog(Logger):
+    """The access log's path without a result link's token or personal details, escaped so a
+    path with an encoded newline cannot write a second, forged line."""
+
+    def atoms(self, resp, req, environ, request_time):  # noqa: ANN001, ANN201 - gunicorn's hook
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = path_for_log(environ.get("PATH_INFO", ""))
+        return atoms
+
+
+logger_class = PrivateAccessLog
 errorlog = "-"
 # gunicorn's control socket lives at one path per user: two copies of the site (tests, a second
 # `make run`) would take it from each other. Restarts go through signals instead (docs/operations.md).

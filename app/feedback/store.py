@@ -84,7 +84,7 @@ class FeedbackStore:
 
     def export_csv(self) -> str:
         output = io.StringIO()
-        writer = csv.writer(output)
+        writer = SafeCsvWriter(output)
         writer.writerow(["type", "slug_or_search", "lang", "yes", "no", "date", "comment"])
         for entry in self.answers():
             writer.writerow(["votes", entry.slug, entry.lang, entry.yes, entry.no, "", ""])
@@ -95,3 +95,24 @@ class FeedbackStore:
         for query, lang, count in self.failed_searches(limit=10_000):
             writer.writerow(["failed_search", query, lang, count, "", "", ""])
         return output.getvalue()
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), =cmd|...,
+# @SUM(...), +1+1): what a citizen wrote must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeCsvWriter:
+    """csv.writer whose text cells can never run as a formula in a spreadsheet."""
+
+    def __init__(self, output: io.StringIO) -> None:
+        self._writer = csv.writer(output)
+
+    def writerow(self, row: list[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(value) for value in row])

@@ -35,6 +35,11 @@ from app.search.cache import BoundedMemory
 from app.settings import RECENT_SEARCHES
 
 # As long as a chat message: citizens paste whole stories into the search box too.
+# Unknown words of one query that are looked up for their nearest known term; the rest are left
+# out. A citizen's story has a few typos; a stranger's text made of nonsense words has hundreds.
+MAX_CORRECTED_WORDS = 8
+# Terms one query is searched with at most: a long message keeps its most telling ones.
+MAX_QUERY_TERMS = 40
 MAX_QUERY_CHARS = 1_000
 MAX_LIMIT = 50
 # Title and the other ways of asking weigh most: they are what a citizen's words resemble.
@@ -271,6 +276,10 @@ class SearchIndex:
             else:
                 continue
             weights[term] = max(weight, weights.get(term, 0.0))
+        if len(weights) > MAX_QUERY_TERMS:
+            # A long story: the words that matter are the telling ones (each term costs time).
+            kept = sorted(weights, key=lambda term: -weights[term] * self.idf(term))
+            return [(term, weights[term]) for term in kept[:MAX_QUERY_TERMS]]
         return list(weights.items())
 
     def build_query(
@@ -285,6 +294,7 @@ class SearchIndex:
         common: list[Query] = []
         used: list[str] = []
         corrected = False
+        corrections = 0
         reader = self.searcher.reader()
         partial = self._partial_word(text) if complete else None
         for term, weight in self.weighted_terms(text):
@@ -302,6 +312,9 @@ class SearchIndex:
                 )
                 continue
             if not self._known(term):
+                if corrections == MAX_CORRECTED_WORDS:
+                    continue  # a bound on what one query may cost: each correction scans terms
+                corrections += 1
                 nearest = self._nearest_term(term)
                 if nearest is None:
                     continue

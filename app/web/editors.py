@@ -57,7 +57,7 @@ def editor_login_problem() -> Any | None:
         current_app.logger.warning(
             "the editors' page is closed: set PENSIONSGUIDEN_EDITOR_PASSWORD_HASH"
         )
-        abort(503)
+        abort(404)  # a closed page is no page: nothing for a stranger to try
     auth = request.authorization
     if (
         auth is None

@@ -8,6 +8,7 @@ from flask import current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from app.i18n import LANGUAGES, N_, language
+from app.privacy import path_for_log
 
 API_MESSAGES = {
     429: N_("Too many requests: please wait a minute."),
@@ -45,7 +46,9 @@ def http_error(error: HTTPException) -> Any:
 
 
 def unexpected_error(error: Exception) -> Any:
-    current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
+    current_app.logger.exception(
+        "unhandled error on %s %s", request.method, path_for_log(request.path)
+    )
     if request.path.startswith("/api/"):
         message = language(api_language()).gettext(N_("Something went wrong on our side."))
         response = jsonify({"error": {"field": None, "message": message}})

@@ -267,10 +267,43 @@ def test_html_is_gzipped_when_asked_and_the_cache_keeps_it_plain(proxy: int) -> 
     assert "Content-Encoding" not in again.headers and again.body == plain.body
 
 
+NGINX_PAGE_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options")
+
+
+def assert_own_error_page(reply: Reply, status: int) -> None:
+    """nginx's own error page: both languages, the security headers, never kept."""
+    assert reply.status == status
+    assert b"Noget gik galt" in reply.body and b"Something went wrong" in reply.body
+    assert all(name in reply.headers for name in NGINX_PAGE_HEADERS)
+    assert reply.headers["Cache-Control"] == "no-store"
+
+
 def test_a_body_over_the_apps_limit_is_refused_by_nginx(proxy: int) -> None:
-    reply = post_form(proxy, "/chat", {"message": "a" * 70_000})
-    assert reply.status == 413
-    assert b"nginx" in reply.body  # nginx's own page: gunicorn never read the body
+    assert_own_error_page(post_form(proxy, "/chat", {"message": "a" * 70_000}), 413)
+
+
+def test_an_over_long_address_or_a_malformed_request_gets_nginx_s_own_page(proxy: int) -> None:
+    assert_own_error_page(fetch(proxy, "/faq/" + "a" * 20_000), 414)
+    with socket.create_connection(("127.0.0.1", proxy), timeout=5) as raw:
+        raw.sendall(b"NOT A REQUEST\r\n\r\n")
+        answer = raw.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 400") and b"Noget gik galt" in answer
+    assert b"Content-Security-Policy" in answer
+
+
+def test_slow_clients_do_not_hold_up_the_others(proxy: int) -> None:
+    # Slowloris: connections that send their headers a byte at a time. nginx waits for them
+    # (client_header_timeout); none of them reaches gunicorn's few threads.
+    slow = [socket.create_connection(("127.0.0.1", proxy), timeout=5) for _ in range(30)]
+    try:
+        for connection in slow:
+            connection.sendall(b"GET /faq/tidlig-pension HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: ")
+        started = time.monotonic()
+        reply = fetch(proxy, "/faq/folkepensionsalder?slow-client-test")
+        assert reply.status == 200 and time.monotonic() - started < 2
+    finally:
+        for connection in slow:
+            connection.close()
 
 
 def test_one_client_over_the_request_limit_gets_429(site: int) -> None:

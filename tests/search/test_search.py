@@ -428,3 +428,24 @@ def test_a_real_word_that_already_searches_well_gets_no_suggestion(app) -> None:
     index = app.extensions["search"]["da"]
     assert index.search("hvor længe varer det").suggestion is None  # not "være"
     assert index.search("seniorpenson").suggestion == "seniorpension"  # a real typo still is
+
+
+def test_what_one_long_query_may_cost_is_bounded(app) -> None:
+    from app.search.index import MAX_CORRECTED_WORDS, MAX_QUERY_TERMS
+
+    index = app.extensions["search"]["da"]
+    words = sorted(
+        {term for document in index.documents.values() for term in index.terms(document.body)}
+    )
+    _query, used, _fuzzy = index.build_query(" ".join(words[:300]))
+    assert 0 < len(used) <= MAX_QUERY_TERMS
+    # Nonsense words are each looked up for a correction only up to the bound.
+    nonsense = " ".join(f"qzx{chr(97 + i % 26)}{chr(97 + i // 26)}plm" for i in range(200))
+    looked_up = []
+    original = index._nearest_term
+    index._nearest_term = lambda term: looked_up.append(term) or original(term)
+    try:
+        index.build_query(nonsense)
+    finally:
+        index._nearest_term = original
+    assert len(looked_up) <= MAX_CORRECTED_WORDS
