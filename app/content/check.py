@@ -183,7 +183,7 @@ def check_content(
                 )
             )
     for lang, entries in content.entries.items():
-        for slug in sorted(published_slugs - set(entries)):
+        for slug in sorted(published_slugs - set(entries) - set(content.redirects)):
             report.problems.append(
                 Problem(
                     Path("content") / lang / f"{slug}.md",

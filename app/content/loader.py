@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -120,6 +121,8 @@ class ContentSet:
 
     entries: dict[str, dict[str, FaqEntry]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # content/redirects.toml: old or guessed slug -> the answer's slug
+    redirects: dict[str, str] = field(default_factory=dict)
 
     def get(self, lang: str, slug: str) -> FaqEntry | None:
         return self.entries.get(lang, {}).get(slug)
@@ -236,8 +239,36 @@ def load_content(root: Path, languages: Iterable[str] = LANGUAGES) -> ContentSet
             content.problems.extend(problems)
             if entry is not None:
                 content.entries[lang][entry.slug] = entry
+    content.redirects, problems = load_redirects(root)
+    content.problems.extend(problems)
     content.problems.extend(_cross_problems(root, content))
     return content
+
+
+REDIRECTS_FILE = "redirects.toml"
+
+
+def load_redirects(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    """content/redirects.toml: slugs that lead to another answer. Each target must exist, and no
+    line may shadow a live answer."""
+    path = root / REDIRECTS_FILE
+    if not path.exists():
+        return {}, []
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("redirects", {})
+    except tomllib.TOMLDecodeError as error:
+        return {}, [Problem(path, 1, f"not valid TOML: {error}")]
+    live = {item.stem for item in root.glob("*/*.md")}
+    redirects: dict[str, str] = {}
+    problems: list[Problem] = []
+    for old, new in table.items():
+        if not isinstance(new, str) or new not in live:
+            problems.append(Problem(path, 1, f"redirect {old} -> {new}: no such answer"))
+        elif old in live:
+            problems.append(Problem(path, 1, f"redirect {old}: an answer has that slug"))
+        else:
+            redirects[old] = new
+    return redirects, problems
 
 
 def _cross_problems(root: Path, content: ContentSet) -> list[Problem]:

@@ -23,6 +23,7 @@ from app.web import (
     questionnaire,
     search,
 )
+from app.web.addresses import Addresses
 from app.web.gate import RequestGate, allowed_hosts
 from app.web.page_cache import PageCache
 from app.web.site import install_translations, library
@@ -52,6 +53,12 @@ def init_app(app: Flask) -> None:
     app.wsgi_app = guards.TrustedProxies(app.wsgi_app, proxies)  # type: ignore[method-assign]
     hosts = allowed_hosts(app.config["ALLOWED_HOSTS"], app.config.get("SERVER_NAME"))
     app.wsgi_app = RequestGate(app.wsgi_app, hosts, app.config["MAX_CONTENT_LENGTH"])  # type: ignore[method-assign]
+    answers = app.extensions["library"]
+    app.extensions["addresses"] = Addresses(
+        app.url_map,
+        {slug for by_slug in answers.answers.values() for slug in by_slug},
+        answers.content.redirects,
+    )
     cli.init_app(app)
 
 

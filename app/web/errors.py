@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, jsonify, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from app.i18n import LANGUAGES, N_, language
@@ -39,6 +39,11 @@ def http_error(error: HTTPException) -> Any:
         )
         response.status_code = code
         return response
+    if code == 404 and request.method in ("GET", "HEAD"):
+        corrected = current_app.extensions["addresses"].corrected(request.path)
+        if corrected is not None:
+            query = request.query_string.decode("latin-1")
+            return redirect(corrected + (f"?{query}" if query else ""), 301)
     response = current_app.make_response((render_template("error.html", error=error), code))
     if code == 401:
         response.headers["WWW-Authenticate"] = 'Basic realm="Redaktion", charset="UTF-8"'

@@ -315,6 +315,15 @@ def test_a_published_slug_that_disappears_is_reported(tmp_path: Path) -> None:
     )
 
 
+def test_a_published_slug_that_was_renamed_keeps_working_through_the_redirect_table(
+    tmp_path: Path,
+) -> None:
+    root = fixture_set(tmp_path)
+    (root / "redirects.toml").write_text('[redirects]\nforsvundet = "hjaelp"\n', encoding="utf-8")
+    found = problems_for(root, published={"hjaelp", "forsvundet"})
+    assert not [problem for problem in found if "forsvundet" in problem]
+
+
 def test_a_bad_file_name_is_reported(tmp_path: Path) -> None:
     root = fixture_set(tmp_path)
     write_pair(
