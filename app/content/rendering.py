@@ -33,8 +33,17 @@ class Block:
 
 
 @dataclass(frozen=True)
+class SectionLink:
+    """After each `##` heading: the template offers a link to the section (and a copy button)."""
+
+    anchor: str
+    heading: str
+    name: str = "section_link"
+
+
+@dataclass(frozen=True)
 class RenderedBody:
-    parts: tuple[str | Block, ...]
+    parts: tuple[str | Block | SectionLink, ...]
     headings: tuple[Heading, ...]
     links: tuple[str, ...]
     unknown_placeholders: tuple[str, ...]
@@ -72,6 +81,10 @@ class Section:
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"')
+# Where the body is cut into parts: a block's marker, or the end of a `##` heading.
+_PART_BREAK = re.compile(
+    _BLOCK_MARKER.pattern + r'|<h2 id="(?P<anchor>[^"]+)"[^>]*>(?P<heading>.*?)</h2>', re.S
+)
 _H2_ELEMENT = re.compile(r"<h2[^>]*>.*?</h2>", re.S)
 
 
@@ -177,11 +190,14 @@ def render_markdown(markdown_text: str) -> RenderedBody:
         .replace("<table>", '<div class="table-scroll" tabindex="0"><table class="table">')
         .replace("</table>", "</table></div>")
     )
-    parts: list[str | Block] = []
+    parts: list[str | Block | SectionLink] = []
     position = 0
-    for match in _BLOCK_MARKER.finditer(html):
-        parts.append(html[position : match.start()])
-        parts.append(Block(match.group(1) or match.group(2)))
+    for match in _PART_BREAK.finditer(html):
+        parts.append(html[position : match.end() if match.group("anchor") else match.start()])
+        if match.group("anchor"):
+            parts.append(SectionLink(match.group("anchor"), html_to_text(match.group("heading"))))
+        else:
+            parts.append(Block(match.group(1) or match.group(2)))
         position = match.end()
     parts.append(html[position:])
     collector = _LinkCollector()

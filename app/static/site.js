@@ -6,10 +6,21 @@
     var status = button.parentElement.querySelector(".js-copy-status");
     button.hidden = false;
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+      // The page's own link keeps the section the reader has open (#anchor in the address).
+      var link = button.getAttribute("data-copy");
+      if (button.hasAttribute("data-keep-section") && window.location.hash) {
+        link += window.location.hash;
+      }
+      navigator.clipboard.writeText(link).then(function () {
         if (status) { status.textContent = button.getAttribute("data-copied"); }
       });
     });
+  });
+
+  // The printed page says when it was printed (a cached page cannot know).
+  document.querySelectorAll(".js-print-date").forEach(function (span) {
+    var locale = span.getAttribute("data-lang") === "en" ? "en-GB" : "da-DK";
+    span.textContent = ", " + new Date().toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
   });
 
   document.querySelectorAll(".js-print").forEach(function (button) {

@@ -1,16 +1,21 @@
 """The answer pages and the lists that lead to them (home, categories, A-Z), the accessibility
-statement, and the "Did this answer your question?" form under every answer."""
+statement, the "Did this answer your question?" form under every answer, and the page an
+advisor sends or prints for a citizen (an answer's address with a QR code)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
+import segno
 from flask import Blueprint, abort, current_app, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from app.content.loader import CATEGORIES
 from app.domain.facts import FOLKEPENSIONSALDER_BANDS, TIDLIG_PENSION_BANDS
 from app.feedback.store import MAX_COMMENT_CHARS, FeedbackStore
+from app.web.presenters import first_sentences
 from app.web.site import _, category_intros, library, page
 
 bp = Blueprint("pages", __name__)
@@ -58,6 +63,39 @@ def answer(lang: str, slug: str) -> str:
         tidlig_pension_bands=CONFIRMED_TIDLIG_PENSION_BANDS,
         canonical_url=url_for("pages.answer", lang=lang, slug=slug, _external=True),
     )
+
+
+@page(bp, "share")
+def share(lang: str, slug: str) -> str:
+    """What an advisor sends or prints for a citizen: the plain address of the answer (or one of
+    its sections), a QR code of it and the short answer."""
+    found = library().get(lang, slug)
+    if found is None:
+        abort(404)
+    sections = {section.anchor: section for section in found.body.sections}
+    section = sections.get(request.args.get("afsnit", ""))
+    address = url_for("pages.answer", lang=lang, slug=slug, _external=True)
+    if section is not None:
+        address += f"#{section.anchor}"
+    return render_template(
+        "pages/share.html",
+        answer=found,
+        section=section,
+        quote=first_sentences(section.text) if section else None,
+        address=address,
+        qr_svg=Markup(qr_code_svg(address, _("QR code for the address"))),
+        today=date.today(),
+    )
+
+
+def qr_code_svg(address: str, label: str) -> str:
+    """An SVG QR code of the address (segno, made here: no outside service sees the address)."""
+    output = io.BytesIO()
+    segno.make(address, error="m").save(
+        output, kind="svg", scale=6, border=4, xmldecl=False, svgclass="qr-code", lineclass=None
+    )
+    svg = output.getvalue().decode()
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
 @page(bp, "accessibility")

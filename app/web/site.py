@@ -20,6 +20,7 @@ PAGE_PATHS: dict[str, dict[str, str]] = {
     "pages.answer": {"da": "/faq/<slug>", "en": "/en/faq/<slug>"},
     "pages.accessibility": {"da": "/tilgaengelighed", "en": "/en/accessibility"},
     "pages.feedback": {"da": "/faq/<slug>/feedback", "en": "/en/faq/<slug>/feedback"},
+    "pages.share": {"da": "/faq/<slug>/del", "en": "/en/faq/<slug>/share"},
     "search.search": {"da": "/search", "en": "/en/search"},
     "questionnaire.questionnaire": {"da": "/tjek", "en": "/en/check"},
     "questionnaire.result_link": {"da": "/tjek/resultat/<token>", "en": "/en/check/result/<token>"},

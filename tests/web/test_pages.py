@@ -151,11 +151,11 @@ def test_server_error_page_is_friendly_and_in_the_page_language() -> None:
 
     app = create_app({"TESTING": False, "SECRET_KEY": "x", "PROPAGATE_EXCEPTIONS": False})
 
-    @app.route("/en/boom")
+    @app.route("/en/broken-page")
     def boom() -> str:
         raise RuntimeError("boom")
 
-    response = app.test_client().get("/en/boom")
+    response = app.test_client().get("/en/broken-page")
     assert response.status_code == 500
     html = response.get_data(as_text=True)
     assert "Something went wrong" in html and "Traceback" not in html and "boom" not in html
