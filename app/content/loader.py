@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import frontmatter
 import yaml
@@ -41,13 +42,32 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class LegalRef:
+    """A legal reference as the Lovgrundlag box shows it, with the address of the § on
+    retsinformation.dk or of an official page that explains it, when the answer gives one."""
+
+    text: str
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# Where a legal reference's address may point: the law itself, and the authorities' own pages.
+OFFICIAL_HOSTS = (
+    "retsinformation.dk", "borger.dk", "star.dk", "ast.dk", "atp.dk", "seniorpension.dk",
+    "bm.dk", "ft.dk", "lifeindenmark.borger.dk",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class FaqEntry:
     slug: str
     lang: str
     title: str
     category: str
     summary: str
-    legal_refs: tuple[str, ...]
+    legal_refs: tuple[LegalRef, ...]
     updated: date
     reviewed: date
     review_due: date
@@ -74,6 +94,38 @@ def _text_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise FieldError("must be a list of non-empty texts")
     return tuple(" ".join(v.split()) for v in value)
+
+
+def _legal_refs(value: Any) -> tuple[LegalRef, ...]:
+    """Each reference is text ("Lov om social pension § 16"), or text with the address of the §
+    or of an official page: {text: "...", url: "https://www.retsinformation.dk/eli/..."}."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise FieldError("must be a list of references")
+    refs: list[LegalRef] = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            refs.append(LegalRef(" ".join(item.split())))
+        elif isinstance(item, dict) and set(item) == {"text", "url"}:
+            refs.append(LegalRef(_text(item["text"]), _official_url(item["url"])))
+        else:
+            raise FieldError("must list texts, or {text, url} pairs")
+    return tuple(refs)
+
+
+def _official_url(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldError("has a url that is not text")
+    parts = urlsplit(value)
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.scheme != "https" or not any(
+        host == official or host.endswith("." + official) for official in OFFICIAL_HOSTS
+    ):
+        raise FieldError(
+            f"has url {value!r}: it must be https on an official site ({', '.join(OFFICIAL_HOSTS)})"
+        )
+    return value
 
 
 def _category(value: Any) -> str:
@@ -106,7 +158,7 @@ FIELDS: dict[str, tuple[Callable[[Any], Any], bool]] = {
     "title": (_text, True),
     "category": (_category, True),
     "summary": (_text, True),
-    "legal_refs": (_text_list, True),
+    "legal_refs": (_legal_refs, True),
     "updated": (_date, True),
     "reviewed": (_date, True),
     "review_due": (_date, True),

@@ -26,7 +26,7 @@ def documents_from(library: Library, lang: str) -> list[SearchDocument]:
             questions=answer.entry.questions,
             body=answer.body.text,
             category=answer.entry.category,
-            legal_refs=answer.entry.legal_refs,
+            legal_refs=tuple(ref.text for ref in answer.entry.legal_refs),
             sections=tuple(
                 (section.anchor, section.heading, section.text) for section in answer.body.sections
             ),

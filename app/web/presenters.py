@@ -52,14 +52,15 @@ def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
     if found.kind is kinds.ANSWER:
         best = library().get(lang, found.sources[0])
         primary, quote = link(found.sources[0]), None
-        legal_ref = best.entry.legal_refs[0] if best and best.entry.legal_refs else None
+        legal_ref = best.entry.legal_refs[0].text if best and best.entry.legal_refs else None
         section = next(
             (part for part in (best.body.sections if best else ()) if part.anchor == found.section),
             None,
         )
         if best and section:
             quote = first_sentences(section.text)
-            legal_ref = section_legal_ref(section.text, best.entry.legal_refs) or legal_ref
+            refs = tuple(ref.text for ref in best.entry.legal_refs)
+            legal_ref = section_legal_ref(section.text, refs) or legal_ref
             primary = (
                 f"{best.entry.title} – {section.heading}",
                 url_for("pages.answer", lang=lang, slug=best.slug, _anchor=section.anchor),

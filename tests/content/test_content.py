@@ -302,6 +302,35 @@ def test_each_kind_of_error_is_reported_with_file_and_line(
     assert any(expected in problem for problem in found), (description, found)
 
 
+@pytest.mark.parametrize(
+    ("url", "accepted"),
+    [
+        ("https://www.retsinformation.dk/eli/lta/2023/1208", True),
+        ("https://ast.dk/for-borgere-med-en-klagesag/klagefrister/klagefrister", True),
+        ("https://www.borger.dk/pension-og-efterloen/tidlig-pension", True),
+        ("http://www.retsinformation.dk/eli/lta/2023/1208", False),  # not https
+        ("https://danskelove.dk/pensionsloven/26a", False),  # not an official site
+        ("https://retsinformation.dk.evil.example/eli", False),
+        ("retsinformation.dk/eli", False),
+    ],
+)
+def test_a_legal_reference_may_carry_the_address_of_an_official_page(
+    tmp_path: Path, url: str, accepted: bool
+) -> None:
+    da_text = VALID_DA.replace(
+        'legal_refs:\n  - "Lov om social pension § 16"',
+        f'legal_refs:\n  - text: "Lov om social pension § 16"\n    url: "{url}"',
+    )
+    found = problems_for(fixture_set(tmp_path, da=da_text))
+    assert any("'legal_refs' has url" in problem for problem in found) is not accepted, found
+
+
+def test_the_legal_basis_box_links_a_reference_with_an_address(client) -> None:
+    html = client.get("/faq/klage-ankestyrelsen").get_data(as_text=True)
+    box = html[html.index('id="lovgrundlag"') :]
+    assert '<a href="https://ast.dk/for-borgere-med-en-klagesag/klagefrister/klagefrister">' in box
+
+
 def test_a_slug_without_translation_is_reported(tmp_path: Path) -> None:
     found = problems_for(fixture_set(tmp_path, en=None))
     assert "da/hjaelp.md:1: no translation: content/en/hjaelp.md is missing" in found
