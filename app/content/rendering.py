@@ -83,8 +83,12 @@ class Section:
 _H2 = re.compile(r'<h2 id="([^"]+)"')
 # Where the body is cut into parts: a block's marker, or the end of a `##` heading.
 _PART_BREAK = re.compile(
-    _BLOCK_MARKER.pattern + r'|<h2 id="(?P<anchor>[^"]+)"[^>]*>(?P<heading>.*?)</h2>', re.S
+    _BLOCK_MARKER.pattern
+    + r'|<h2 id="(?P<anchor>[^"]+)"[^>]*>(?P<heading>.*?)</h2>|(?P<table>(?=<div class="table-scroll"))',
+    re.S,
 )
+# Before each table: a hint, shown on narrow screens only, that the table scrolls sideways.
+TABLE_HINT = "table_scroll_hint"
 _H2_ELEMENT = re.compile(r"<h2[^>]*>.*?</h2>", re.S)
 
 
@@ -196,6 +200,8 @@ def render_markdown(markdown_text: str) -> RenderedBody:
         parts.append(html[position : match.end() if match.group("anchor") else match.start()])
         if match.group("anchor"):
             parts.append(SectionLink(match.group("anchor"), html_to_text(match.group("heading"))))
+        elif match.group("table") is not None:
+            parts.append(Block(TABLE_HINT))
         else:
             parts.append(Block(match.group(1) or match.group(2)))
         position = match.end()

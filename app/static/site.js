@@ -17,6 +17,13 @@
     });
   });
 
+  // Switching language keeps the section the reader has open.
+  document.querySelectorAll(".js-keep-section").forEach(function (link) {
+    link.addEventListener("click", function () {
+      if (window.location.hash) { link.href = link.href.split("#")[0] + window.location.hash; }
+    });
+  });
+
   // The printed page says when it was printed (a cached page cannot know).
   document.querySelectorAll(".js-print-date").forEach(function (span) {
     var locale = span.getAttribute("data-lang") === "en" ? "en-GB" : "da-DK";

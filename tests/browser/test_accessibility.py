@@ -15,6 +15,11 @@ PAGES = {
     "category": ("/kategori/foertidspension", "/en/category/foertidspension"),
     "answer": ("/faq/folkepensionsalder", "/en/faq/folkepensionsalder"),
     "answer-table": ("/faq/hvilken-pension-kan-jeg-soege", "/en/faq/hvilken-pension-kan-jeg-soege"),
+    "answer-long": ("/faq/seniorpension-ansoegning", "/en/faq/seniorpension-ansoegning"),
+    "share": (
+        "/faq/seniorpension-ansoegning/del?afsnit=frist",
+        "/en/faq/seniorpension-ansoegning/share?afsnit=frist",
+    ),
     "a-z": ("/a-z", "/en/a-z"),
     "search": ("/search?q=seniorpension", "/en/search?q=senior+pension"),
     "no-results": ("/search?q=qqxxzz", "/en/search?q=qqxxzz"),
@@ -93,23 +98,57 @@ def test_questionnaire_with_the_keyboard_only(page: Page, base_url: str) -> None
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bor du i Danmark")
 
 
+# What axe cannot see: no element wider than the screen, nothing over the header, buttons that
+# do not touch each other. Returns the problems found.
+LAYOUT_PROBLEMS = """() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) { problems.push("the page scrolls sideways"); }
+    const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+    document.querySelectorAll("main *").forEach((e) => {
+        const r = e.getBoundingClientRect();
+        if (visible(e) && r.right > width + 1 && !e.closest(".table-scroll")) {
+            problems.push(`${e.tagName}.${e.className} is wider than the screen`);
+        }
+    });
+    const header = document.querySelector(".site-header").getBoundingClientRect();
+    const first = document.querySelector("main").getBoundingClientRect();
+    if (first.top + window.scrollY < header.bottom + window.scrollY - 1) { problems.push("main overlaps the header"); }
+    const buttons = [...document.querySelectorAll(".button, button")].filter(visible);
+    for (let i = 0; i < buttons.length; i++) {
+        for (let j = i + 1; j < buttons.length; j++) {
+            const a = buttons[i].getBoundingClientRect(), b = buttons[j].getBoundingClientRect();
+            const apart = a.right + 4 <= b.left || b.right + 4 <= a.left || a.bottom + 4 <= b.top || b.bottom + 4 <= a.top;
+            if (!apart) { problems.push(`buttons touch: "${buttons[i].textContent.trim()}" and "${buttons[j].textContent.trim()}"`); }
+        }
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize(
     ("width", "height", "label"), [(390, 844, "phone"), (1280, 900, "desktop")]
 )
+@pytest.mark.parametrize("lang", [0, 1], ids=["da", "en"])
 @pytest.mark.parametrize(
-    "name", ["home", "answer", "answer-table", "search", "chat", "questionnaire-start"]
-)
-def test_screenshots(
-    browser, base_url: str, artifacts, width: int, height: int, label: str, name: str
+    "name",
+    ["home", "answer", "answer-long", "answer-table", "share", "search", "chat",
+     "questionnaire-start", "not-found"],
+)  # fmt: skip
+def test_screenshots_and_layout(
+    browser, base_url: str, artifacts, width, height, label, name, lang, javascript
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=javascript
+    )
     page = context.new_page()
-    page.goto(base_url + PAGES[name][0])
-    path = artifacts / f"{name}-{label}.png"
+    page.goto(base_url + PAGES[name][lang])
+    language = "da" if lang == 0 else "en"
+    path = artifacts / f"{name}-{language}-{label}-{'js' if javascript else 'nojs'}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 5_000
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width + 1, f"{name} scrolls sideways at {width}px"
+    assert page.evaluate(LAYOUT_PROBLEMS) == [], (name, language, width, javascript)
     context.close()
 
 

@@ -27,6 +27,9 @@ def pages(client) -> dict[str, str]:
             "answer": f"{prefix}/faq/folkepensionsalder",
             "answer-contact": f"{prefix}/faq/kontakt-og-raadgivning",
             "answer-table": f"{prefix}/faq/hvilken-pension-kan-jeg-soege",
+            "answer-long": f"{prefix}/faq/seniorpension-ansoegning",
+            "share": f"{prefix}/faq/seniorpension-ansoegning/{'del' if lang == 'da' else 'share'}"
+            "?afsnit=frist",
             "a-z": f"{prefix}/a-z",
             "search": f"{prefix}/search?q=seniorpenison",
             "no-results": f"{prefix}/search?q=qqxxzz",

@@ -88,20 +88,59 @@ def test_chat_without_javascript(browser, base_url: str) -> None:
     context.close()
 
 
-def test_switch_language_keeps_the_answer(page: Page, base_url: str) -> None:
+def test_switch_language_keeps_the_answer_and_the_section(page: Page, base_url: str) -> None:
     page.goto(base_url + "/faq/tidlig-pension")
     page.locator(".site-language").click()
     expect(page).to_have_url(base_url + "/en/faq/tidlig-pension")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto(base_url + "/faq/seniorpension-ansoegning#frist")
+    page.locator(".site-language").click()
+    expect(page).to_have_url(base_url + "/en/faq/seniorpension-ansoegning#frist")
+
+
+def test_switch_language_in_the_questionnaire_keeps_the_answers(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/tjek")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("Dag").fill("3")
+    page.get_by_label("Måned").fill("5")
+    page.get_by_label("År", exact=True).fill("1966")
+    page.get_by_role("button", name="Fortsæt").click()
+    page.locator(".site-language").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator('input[name="a_birth_date"]').first).to_have_value("1966-05-03")
 
 
 def test_copy_an_answers_link(browser, base_url: str) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "/faq/folkepensionsalder")
-    page.get_by_role("button", name="Kopiér link").click()
-    expect(page.locator(".js-copy-status")).to_have_text("Linket er kopieret.")
+    page.get_by_role("button", name="Kopiér link", exact=True).click()
+    expect(page.locator(".share .js-copy-status")).to_have_text("Linket er kopieret.")
     assert page.evaluate("navigator.clipboard.readText()").endswith("/faq/folkepensionsalder")
+    # Opened at a section, the page's link keeps it; each section has its own copy button.
+    page.goto(base_url + "/faq/seniorpension-ansoegning#frist")
+    page.get_by_role("button", name="Kopiér link", exact=True).click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith(
+        "/faq/seniorpension-ansoegning#frist"
+    )
+    page.get_by_role("button", name=re.compile("Kopiér link til dette afsnit.*Datoen")).click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith(
+        "/faq/seniorpension-ansoegning#modtaget"
+    )
+    context.close()
+
+
+def test_a_section_link_without_javascript_in_two_clicks(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/faq/seniorpension-ansoegning")
+    page.get_by_role("link", name=re.compile("Link til dette afsnit.*Hvor længe")).click()
+    expect(page).to_have_url(base_url + "/faq/seniorpension-ansoegning#frist")
+    page.goto(base_url + "/faq/seniorpension-ansoegning")
+    page.get_by_role("link", name=re.compile("Send eller print.*Hvor længe")).click()
+    expect(page.locator(".share-sheet__address")).to_contain_text(
+        "/faq/seniorpension-ansoegning#frist"
+    )
     context.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -85,3 +86,31 @@ def test_the_wording_is_made_from_the_language_it_is_asked_for_without_an_app() 
     assert danish.chat_texts["advice"] == "Få råd af et menneske"
     assert danish.date_text(date(2027, 5, 1)) == "1. maj 2027"
     assert english.date_text(date(2027, 5, 1)) == "1 May 2027"
+
+
+def test_switching_language_in_the_questionnaire_carries_the_answers_over(client) -> None:
+    from tests.conftest import STORED_ANSWERS
+
+    for action, page in (("change:weekly_hours", "question"), ("result", "result")):
+        html = client.post(
+            "/tjek", data={**STORED_ANSWERS, "question": "weekly_hours", "action": action}
+        ).get_data(as_text=True)
+        switch = html[
+            html.index('class="site-language-form"') : html.index(
+                "</form>", html.index('class="site-language-form"')
+            )
+        ]
+        assert '<form method="post" action="/en/check" class="site-language-form">' in html
+        assert all(
+            f'name="{key}" value="{value}"' in switch for key, value in STORED_ANSWERS.items()
+        )
+        expected = "change:weekly_hours" if page == "question" else "result"
+        assert f'name="action" value="{expected}"' in switch
+        fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', switch))
+        english = client.post("/en/check", data=fields).get_data(as_text=True)
+        assert 'lang="en"' in english and 'name="a_work_years" value="30"' in english
+
+
+def test_the_language_link_keeps_the_section_with_javascript(client) -> None:
+    html = client.get("/faq/tidlig-pension").get_data(as_text=True)
+    assert re.search(r'class="site-language js-keep-section" href="/en/faq/tidlig-pension"', html)

@@ -214,9 +214,11 @@ def test_contact_details_come_from_settings() -> None:
     )
 
 
-def test_unconfigured_contact_details_are_said_plainly(client) -> None:
-    html = client.get("/faq/kontakt-og-raadgivning").get_data(as_text=True)
-    assert "har ikke oplyst sine kontaktoplysninger" in html
+def test_without_contact_details_the_pages_say_where_free_advice_is(client) -> None:
+    for path, text in (("/faq/kontakt-og-raadgivning", "gratis råd"), ("/en/", "Free advice")):
+        html = client.get(path).get_data(as_text=True)
+        assert text in html and 'href="https://www.dukh.dk"' in html, path
+        assert "not given its contact details" not in html and "ikke oplyst" not in html
 
 
 def test_assets_have_fingerprinted_names_and_long_cache_headers(client) -> None:
