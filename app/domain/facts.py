@@ -132,8 +132,16 @@ SENIORPENSION_MUNICIPALITY_REPLY_MONTHS = Figure(
 )
 APPEAL_WEEKS = Figure(4, "weeks", "Retssikkerhedsloven § 67")
 APPEAL_FORWARD_WEEKS = Figure(4, "weeks", "Retssikkerhedsloven § 66, stk. 2")
+# When a decision counts as received is Ankestyrelsen's practice, which the complaint deadline is
+# counted from: no § sets it.
+RECEIPT_PRACTICE = "Ankestyrelsen: klagefrister (ast.dk)"
+POST_RECEIPT_WEEKDAYS = Figure(6, "weekdays", RECEIPT_PRACTICE, set_by_law=False)
+QUICKPOST_RECEIPT_DAYS = Figure(2, "days", RECEIPT_PRACTICE, set_by_law=False)
 RESIDENCE_RULES = f"{SOCIAL_PENSION_ACT} §§ 2-3"
 PAYMENT_RULES = f"{SOCIAL_PENSION_ACT} § 33"
+# A decision made after its deadline pays from the month after the deadline ran out, not from the
+# month after the decision: the authority's delay does not delay the pay.
+LATE_DECISION_PAYMENT = f"{SOCIAL_PENSION_ACT} § 33, stk. 2"
 
 FIGURES: dict[str, Figure] = {
     "foertidspension_min_age": FOERTIDSPENSION_MIN_AGE,
@@ -160,6 +168,8 @@ FIGURES: dict[str, Figure] = {
     "seniorpension_municipality_reply_months": SENIORPENSION_MUNICIPALITY_REPLY_MONTHS,
     "appeal_weeks": APPEAL_WEEKS,
     "appeal_forward_weeks": APPEAL_FORWARD_WEEKS,
+    "post_receipt_weekdays": POST_RECEIPT_WEEKDAYS,
+    "quickpost_receipt_days": QUICKPOST_RECEIPT_DAYS,
 }
 
 

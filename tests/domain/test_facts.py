@@ -77,7 +77,12 @@ def test_every_figure_names_its_legal_basis() -> None:
 
 def test_only_the_agreed_and_practice_figures_are_marked_as_not_law() -> None:
     not_law = {name for name, figure in facts.FIGURES.items() if not figure.set_by_law}
-    assert not_law == {"folkepension_apply_months_early", "seniorpension_municipality_reply_months"}
+    assert not_law == {
+        "folkepension_apply_months_early",
+        "seniorpension_municipality_reply_months",
+        "post_receipt_weekdays",
+        "quickpost_receipt_days",
+    }
 
 
 @pytest.mark.parametrize(
@@ -104,6 +109,8 @@ def test_only_the_agreed_and_practice_figures_are_marked_as_not_law() -> None:
         ("seniorpension_municipality_reply_months", 3),
         ("appeal_weeks", 4),
         ("appeal_forward_weeks", 4),
+        ("post_receipt_weekdays", 6),
+        ("quickpost_receipt_days", 2),
     ],
 )
 def test_figures_match_the_law(name: str, value: int) -> None:

@@ -1,0 +1,211 @@
+"""The deadlines that follow what happened in a pension case: one table of rules, each naming its
+§, and the dates they give for the day it happened.
+
+Pure: no Flask, no clock, no translated text. A deadline carries its kind, key, date and §; the
+templates and catalogues say what it means and what the citizen can do once it has passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from app.domain import facts
+from app.domain.facts import Figure, add_months, first_of_month_after
+
+
+class Event(StrEnum):
+    DECISION_RECEIVED = "decision_received"  # the day the citizen got it (see `received_on`)
+    FOERTIDSPENSION_CASE_MOVED = "foertidspension_case_moved"  # to treatment under pension rules
+    SENIORPENSION_APPLICATION_RECEIVED = "seniorpension_application_received"  # by Seniorpension
+    TIDLIG_PENSION_APPLICATION_RECEIVED = "tidlig_pension_application_received"  # for the right
+
+
+class Kind(StrEnum):
+    APPEAL = "appeal"  # the citizen's last day to complain
+    DECISION = "decision"  # the deciding authority's last day
+    REPLY = "reply"  # the last day for another authority to answer the deciding one
+    PAYMENT = "payment"  # a 1st of a month a pension is paid from
+
+
+class Start(StrEnum):
+    """The day a rule's period is counted from."""
+
+    EVENT = "event"
+    # Seniorpension asks the municipality only after its own first check of age and working years:
+    # the day of the application does not tell when, so this deadline gets no date.
+    MUNICIPALITY_ASKED = "municipality_asked"
+
+
+class End(StrEnum):
+    """What the date is, once the period is counted."""
+
+    LAST_DAY = "last_day"
+    # Pensions are paid from a 1st of a month (§ 33): the one after the period's last day.
+    FIRST_OF_MONTH_AFTER = "first_of_month_after"
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    event: Event
+    kind: Kind
+    key: str  # stable within the event: the web layer's message keys and the API use it
+    figure: Figure  # the period, from facts.FIGURES
+    legal_ref: str
+    set_by_law: bool  # False for a deadline an agreement sets; legal_ref then names the agreement
+    start: Start = Start.EVENT
+    end: End = End.LAST_DAY
+
+    def due(self, happened: date) -> date | None:
+        """None where the period starts on a day `happened` does not tell."""
+        if self.start is not Start.EVENT:
+            return None
+        last_day = _after(happened, self.figure)
+        return first_of_month_after(last_day) if self.end is End.FIRST_OF_MONTH_AFTER else last_day
+
+
+def _after(day: date, period: Figure) -> date:
+    """Weeks are whole days; months follow the site's one convention (facts sheet 9.4): a day the
+    target month lacks becomes its last day."""
+    try:
+        if period.unit == "weeks":
+            return day + timedelta(weeks=period.value)
+        if period.unit == "months":
+            return add_months(day, period.value)
+    except OverflowError as error:  # past the calendar's last year
+        raise ValueError(f"a deadline from {day} falls outside the calendar") from error
+    raise ValueError(f"a period in {period.unit!r} is not a deadline")
+
+
+DEADLINE_RULES: tuple[DeadlineRule, ...] = (
+    DeadlineRule(
+        Event.DECISION_RECEIVED,
+        Kind.APPEAL,
+        "appeal",
+        facts.APPEAL_WEEKS,
+        facts.APPEAL_WEEKS.legal_ref,
+        set_by_law=True,
+    ),
+    DeadlineRule(
+        Event.FOERTIDSPENSION_CASE_MOVED,
+        Kind.DECISION,
+        "decision",
+        facts.FOERTIDSPENSION_DECISION_MONTHS,
+        facts.FOERTIDSPENSION_DECISION_MONTHS.legal_ref,
+        set_by_law=True,
+    ),
+    # Only if the pension is granted, and never before the conditions are met (which the event's
+    # date does not tell): the web layer says both.
+    DeadlineRule(
+        Event.FOERTIDSPENSION_CASE_MOVED,
+        Kind.PAYMENT,
+        "payment_if_late",
+        facts.FOERTIDSPENSION_DECISION_MONTHS,
+        facts.LATE_DECISION_PAYMENT,
+        set_by_law=True,
+        end=End.FIRST_OF_MONTH_AFTER,
+    ),
+    DeadlineRule(
+        Event.SENIORPENSION_APPLICATION_RECEIVED,
+        Kind.REPLY,
+        "municipality_reply",
+        facts.SENIORPENSION_MUNICIPALITY_REPLY_MONTHS,
+        facts.SENIORPENSION_MUNICIPALITY_REPLY_MONTHS.legal_ref,
+        set_by_law=False,
+        start=Start.MUNICIPALITY_ASKED,
+    ),
+    DeadlineRule(
+        Event.SENIORPENSION_APPLICATION_RECEIVED,
+        Kind.DECISION,
+        "decision",
+        facts.SENIORPENSION_DECISION_MONTHS,
+        facts.SENIORPENSION_DECISION_MONTHS.legal_ref,
+        set_by_law=True,
+    ),
+    # As for førtidspension; the earliest payment otherwise depends on the birth date (the
+    # seniorpension window) and the day of the decision, neither of which the event tells.
+    DeadlineRule(
+        Event.SENIORPENSION_APPLICATION_RECEIVED,
+        Kind.PAYMENT,
+        "payment_if_late",
+        facts.SENIORPENSION_DECISION_MONTHS,
+        facts.LATE_DECISION_PAYMENT,
+        set_by_law=True,
+        end=End.FIRST_OF_MONTH_AFTER,
+    ),
+    # The right only: the start is a second application with its own notice, and the payment rule
+    # for tidlig pension has none for a late decision.
+    DeadlineRule(
+        Event.TIDLIG_PENSION_APPLICATION_RECEIVED,
+        Kind.DECISION,
+        "decision",
+        facts.TIDLIG_PENSION_DECISION_MONTHS,
+        facts.TIDLIG_PENSION_DECISION_MONTHS.legal_ref,
+        set_by_law=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: Kind
+    key: str
+    date: date | None  # None where the period starts on a day the event does not tell
+    legal_ref: str
+    set_by_law: bool
+    figure: Figure  # the period, for the page to state in words
+    start: Start
+
+
+def deadlines(event: Event, happened: date) -> tuple[Deadline, ...]:
+    """Every deadline that follows `event` on the day `happened`, in the table's order. A day so
+    late that a deadline falls past the calendar raises ValueError."""
+    return tuple(
+        Deadline(
+            rule.kind,
+            rule.key,
+            rule.due(happened),
+            rule.legal_ref,
+            rule.set_by_law,
+            rule.figure,
+            rule.start,
+        )
+        for rule in DEADLINE_RULES
+        if rule.event is event
+    )
+
+
+class Channel(StrEnum):
+    """How the authority sent the decision."""
+
+    DIGITAL_POST = "digital_post"
+    QUICKPOST = "quickpost"  # a Q on the envelope
+    POST = "post"  # ordinary letter post
+
+
+@dataclass(frozen=True)
+class ReceiptRule:
+    channel: Channel
+    figure: Figure | None  # None: received the day it was sent
+    legal_ref: str
+
+
+RECEIPT_RULES: tuple[ReceiptRule, ...] = (
+    ReceiptRule(Channel.DIGITAL_POST, None, facts.RECEIPT_PRACTICE),
+    ReceiptRule(Channel.QUICKPOST, facts.QUICKPOST_RECEIPT_DAYS, facts.RECEIPT_PRACTICE),
+    ReceiptRule(Channel.POST, facts.POST_RECEIPT_WEEKDAYS, facts.RECEIPT_PRACTICE),
+)
+_RECEIPT_BY_CHANNEL = {rule.channel: rule for rule in RECEIPT_RULES}
+
+
+def received_on(sent: date, channel: Channel) -> date | None:
+    """The day Ankestyrelsen counts a decision sent on `sent` as received, where the facts give a
+    day count to compute with. None for ordinary post: which days are weekdays (Saturdays, public
+    holidays) is not in the facts, so the page states the rule and the citizen counts."""
+    rule = _RECEIPT_BY_CHANNEL[channel]
+    if rule.figure is None:
+        return sent
+    if rule.figure.unit == "days":
+        return sent + timedelta(days=rule.figure.value)
+    return None
