@@ -60,7 +60,9 @@ def holds_personal_details(text: str) -> bool:
     return scrub(text) != text
 
 
-_RESULT_LINK = re.compile(r"^(/tjek/resultat/|/en/check/result/).*", re.DOTALL)
+_RESULT_LINK = re.compile(
+    r"^(/tjek/resultat/|/en/check/result/|/frister/resultat/|/en/deadlines/result/).*", re.DOTALL
+)
 MAX_LOGGED_PATH = 200
 
 

@@ -209,3 +209,25 @@ def received_on(sent: date, channel: Channel) -> date | None:
     if rule.figure.unit == "days":
         return sent + timedelta(days=rule.figure.value)
     return None
+
+
+# A case this old has no deadline still running that the tool could help with.
+EARLIEST_EVENT_YEAR = 2000
+
+
+def parse_event_date(day: str, month: str, year: str, today: date) -> date | str:
+    """The day the event happened, from a form's three fields, or the key of what is wrong."""
+    parts = [part.strip() for part in (day, month, year)]
+    if not all(parts):
+        return "date_missing"
+    if not all(part.isdigit() and len(part) <= 4 for part in parts):
+        return "date_not_numbers"
+    try:
+        happened = date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return "date_does_not_exist"
+    if happened > today:
+        return "date_in_future"
+    if happened.year < EARLIEST_EVENT_YEAR:
+        return "date_too_old"
+    return happened

@@ -16,6 +16,7 @@ from app.web import (
     assets,
     chat,
     cli,
+    deadlines,
     editors,
     errors,
     guards,
@@ -28,7 +29,7 @@ from app.web.gate import RequestGate, allowed_hosts
 from app.web.page_cache import PageCache
 from app.web.site import install_translations, library
 
-BLUEPRINTS = (pages.bp, questionnaire.bp, chat.bp, search.bp, api.bp, editors.bp)
+BLUEPRINTS = (pages.bp, questionnaire.bp, chat.bp, search.bp, api.bp, editors.bp, deadlines.bp)
 
 
 def init_app(app: Flask) -> None:
@@ -73,6 +74,7 @@ def all_public_paths() -> list[str]:
             "search.search",
             "questionnaire.questionnaire",
             "chat.chat",
+            "deadlines.deadlines",
         ):
             paths.append(url_for(endpoint, lang=lang))
         for category_key in CATEGORIES:

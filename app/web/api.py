@@ -8,11 +8,13 @@ from typing import Any
 from flask import Blueprint, jsonify, request, url_for
 
 from app.chat.ranking import MAX_MESSAGE_CHARS
+from app.domain import deadlines as deadline_rules
 from app.domain import questionnaire as flow
 from app.domain.rules import assess
 from app.i18n import LANGUAGES, N_, language
 from app.search.analysis import clean_query
 from app.search.index import MAX_LIMIT, MAX_QUERY_CHARS
+from app.web import deadlines as deadline_pages
 from app.web import wording
 from app.web.presenters import answer_chat
 from app.web.search import search_index
@@ -219,5 +221,57 @@ def chat() -> Any:
                 "legal_ref": view.legal_ref,
                 "action_label": view.action[0] if view.action else None,
             },
+        }
+    )
+
+
+@bp.route("/deadlines")
+def deadlines() -> Any:
+    """The deadlines that follow an event (app/domain/deadlines.py), for advisors' tools."""
+    args = request.args
+    lang = args.get("lang", "da")
+    if lang not in LANGUAGES:
+        return api_error("lang", N_("lang must be 'da' or 'en'."))
+    event = deadline_pages.event_from(args.get("event", ""))
+    if event is None:
+        return api_error(
+            "event",
+            N_("event must be one of: %(events)s."),
+            lang,
+            events=", ".join(item.value for item in deadline_rules.Event),
+        )
+    try:
+        happened = date.fromisoformat(args.get("date", ""))
+    except ValueError:
+        return api_error("date", N_("date must be a real date written YYYY-MM-DD."), lang)
+    if not EARLIEST_AS_OF <= happened <= LATEST_AS_OF:
+        return api_error(
+            "date",
+            N_("date must be a date from %(first)s to %(last)s."),
+            lang,
+            first=EARLIEST_AS_OF.isoformat(),
+            last=LATEST_AS_OF.isoformat(),
+        )
+    texts = language(lang)
+    found = [
+        deadline_pages.deadline_view(deadline, event, texts)
+        for deadline in deadline_rules.deadlines(event, happened)
+    ]
+    return jsonify(
+        {
+            "event": event.value,
+            "date": happened.isoformat(),
+            "deadlines": [
+                {
+                    "kind": view["kind"],
+                    "key": view["key"],
+                    "date": view["date"].isoformat() if view["date"] else None,
+                    "legal_ref": view["legal_ref"],
+                    "title": view["title"],
+                    "text": view["text"],
+                    "if_passed": view["passed"],
+                }
+                for view in found
+            ],
         }
     )

@@ -62,11 +62,11 @@ def origin_host(origin: str) -> str | None:
 # What a stranger can make the site do, bounded per client: (setting, endpoints, whether a request
 # to them costs work). Each group shares one count, so a client cannot spread over endpoints.
 LIMITED = (
-    ("API_RATE_LIMIT", ("api.search", "api.eligibility", "api.chat"), lambda: True),
+    ("API_RATE_LIMIT", ("api.search", "api.eligibility", "api.chat", "api.deadlines"), lambda: True),
     (
         "FORM_RATE_LIMIT",
         ("chat.chat", "questionnaire.questionnaire", "questionnaire.result_link", "pages.feedback",
-         "search.search"),
+         "search.search", "deadlines.deadlines", "deadlines.result_link"),
         lambda: request.method == "POST" or bool(request.args),
     ),
     ("EDITOR_RATE_LIMIT", ("editors.editors", "editors.export"), lambda: True),
@@ -137,7 +137,9 @@ def secure_headers(app: Flask) -> None:
 
 
 # Pages that hold what one visitor wrote or answered: kept by no cache, shared or the browser's.
-PERSONAL_ENDPOINTS = frozenset({"questionnaire.result_link", "editors.editors", "editors.export"})
+PERSONAL_ENDPOINTS = frozenset(
+    {"questionnaire.result_link", "deadlines.result_link", "editors.editors", "editors.export"}
+)
 
 
 def is_personal() -> bool:

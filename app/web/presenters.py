@@ -15,6 +15,12 @@ from app.domain.sealing import seal
 from app.web import wording
 from app.web.site import library
 
+# Answers about how long a case may take and when to complain: the chat also offers the
+# deadlines tool with them.
+DEADLINE_ANSWERS = frozenset(
+    {"sagsbehandlingstid-og-forsoergelse", "klage-ankestyrelsen", "seniorpension-afslag-og-klage"}
+)
+
 
 def chat_ranker(lang: str) -> ChatRanker:
     return current_app.extensions["chat"][lang]
@@ -65,11 +71,15 @@ def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
                 f"{best.entry.title} – {section.heading}",
                 url_for("pages.answer", lang=lang, slug=best.slug, _anchor=section.anchor),
             )
+        others = tuple(link(slug) for slug in found.sources[1:3])
+        if found.sources[0] in DEADLINE_ANSWERS:
+            # "How long may it take?": the deadlines tool works out the dates.
+            others = ((texts["deadlines"], url_for("deadlines.deadlines", lang=lang)), *others)
         return wording.ChatView(
             (best.summary if best else "",),
             primary,
             texts["also"],
-            tuple(link(slug) for slug in found.sources[1:3]),
+            others,
             action,
             quote,
             legal_ref,

@@ -25,6 +25,11 @@ PAGE_PATHS: dict[str, dict[str, str]] = {
     "questionnaire.questionnaire": {"da": "/tjek", "en": "/en/check"},
     "questionnaire.result_link": {"da": "/tjek/resultat/<token>", "en": "/en/check/result/<token>"},
     "chat.chat": {"da": "/chat", "en": "/en/chat"},
+    "deadlines.deadlines": {"da": "/frister", "en": "/en/deadlines"},
+    "deadlines.result_link": {
+        "da": "/frister/resultat/<token>",
+        "en": "/en/deadlines/result/<token>",
+    },
 }
 
 CATEGORY_LABELS = {

@@ -268,6 +268,7 @@ CHAT_TEXTS = {
     "also": N_("You may also find these useful:"),
     "advice": N_("Get advice from a person"),
     "questionnaire": N_("Answer a few questions and see which pension fits you"),
+    "deadlines": N_("Work out your deadlines as dates"),
     "folkepension_date": N_(
         "You were born on %(born)s. Your folkepensionsalder is %(age)s, and you reach it on %(date)s."
     ),

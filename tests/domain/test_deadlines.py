@@ -435,3 +435,22 @@ def test_every_channel_has_one_receipt_rule_from_practice_not_law() -> None:
         assert rule.legal_ref.startswith("Ankestyrelsen"), rule.channel
         assert "§" not in rule.legal_ref, rule.channel
         assert rule.figure is None or not rule.figure.set_by_law, rule.channel
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (("30", "11", "2026"), date(2026, 11, 30)),
+        ((" 1", "2", "2026 "), date(2026, 2, 1)),
+        (("29", "2", "2028"), "date_in_future"),
+        (("29", "2", "2027"), "date_does_not_exist"),
+        (("", "2", "2026"), "date_missing"),
+        (("1.", "2", "2026"), "date_not_numbers"),
+        (("1", "2", "1999"), "date_too_old"),
+        (("2", "12", "2026"), "date_in_future"),
+    ],
+)
+def test_the_day_it_happened_is_read_from_the_form(fields, expected) -> None:
+    from app.domain.deadlines import parse_event_date
+
+    assert parse_event_date(*fields, today=date(2026, 12, 1)) == expected
