@@ -27,6 +27,7 @@ PAGES = {
     "chat": ("/chat", "/en/chat"),
     "not-found": ("/findes-ikke", "/en/does-not-exist"),
     "accessibility": ("/tilgaengelighed", "/en/accessibility"),
+    "deadlines": ("/frister", "/en/deadlines"),
 }
 
 
@@ -134,7 +135,7 @@ LAYOUT_PROBLEMS = """() => {
 @pytest.mark.parametrize(
     "name",
     ["home", "answer", "answer-long", "answer-table", "share", "search", "chat",
-     "questionnaire-start", "not-found"],
+     "questionnaire-start", "not-found", "deadlines"],
 )  # fmt: skip
 def test_screenshots_and_layout(
     browser, base_url: str, artifacts, width, height, label, name, lang, javascript
@@ -159,4 +160,33 @@ def test_usable_at_320_pixels_and_400_percent_zoom(browser, base_url: str) -> No
     for path in ["/", "/faq/hvilken-pension-kan-jeg-soege", "/tjek", "/chat", "/search?q=pension"]:
         page.goto(base_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 321, path
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/frister", "/en/deadlines"])
+def test_the_deadlines_tool_step_by_step_has_no_violations(
+    browser, base_url: str, artifacts, path: str
+) -> None:
+    # axe runs as a script in the page, so this runs with JavaScript on; the steps are plain
+    # form posts either way (tests/browser/test_journeys.py walks them without JavaScript).
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + path)
+    check(page, f"{path} what happened")
+    page.locator('input[name="event"]').first.check()
+    page.locator('button[value="event"]').click()
+    check(page, f"{path} the day")
+    for field, value in (("day", "31"), ("month", "2"), ("year", "2026")):
+        page.locator(f"#{field}").fill(value)
+    page.locator('button[value="date"]').click()
+    check(page, f"{path} a date that does not exist")
+    page.locator("#day").fill("28")
+    page.locator('button[value="date"]').click()
+    expect(page.locator("h2").first).to_contain_text("2026")
+    check(page, f"{path} the result")
+    assert page.evaluate(LAYOUT_PROBLEMS) == []
+    page.screenshot(
+        path=str(artifacts / f"deadlines-result{path.replace('/', '-')}.png"),
+        full_page=True,
+    )
     context.close()

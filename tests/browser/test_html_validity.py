@@ -76,6 +76,22 @@ def pages(client) -> dict[str, str]:
         found[f"{lang}-feedback-thanks"] = client.post(
             f"{prefix}/faq/tidlig-pension/feedback", data={"helpful": "yes"}
         ).get_data(as_text=True)
+        tool = "/frister" if lang == "da" else "/en/deadlines"
+        found[f"{lang}-deadlines"] = client.get(tool).get_data(as_text=True)
+        found[f"{lang}-deadlines-event-error"] = client.post(
+            tool, data={"action": "event"}
+        ).get_data(as_text=True)
+        found[f"{lang}-deadlines-date"] = client.post(
+            tool, data={"action": "event", "event": "decision_received"}
+        ).get_data(as_text=True)
+        found[f"{lang}-deadlines-date-error"] = client.post(
+            tool, data={"action": "date", "event": "decision_received", "day": "31", "month": "2"}
+        ).get_data(as_text=True)
+        found[f"{lang}-deadlines-result"] = client.post(
+            tool,
+            data={"action": "date", "event": "seniorpension_application_received", "day": "3",
+                  "month": "3", "year": "2026"},
+        ).get_data(as_text=True)  # fmt: skip
     return found
 
 

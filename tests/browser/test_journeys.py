@@ -214,3 +214,18 @@ def test_every_questionnaire_control_lies_beside_its_label(browser, base_url: st
         page.set_content(response.text(), wait_until="networkidle")  # the step as served
         assert controls_beside_their_labels(page) == [], (step, width)
     context.close()
+
+
+def test_the_deadlines_tool_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/frister")
+    page.get_by_label("Kommunen har sagt, at min sag nu er en sag om førtidspension").check()
+    page.get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Dag").fill("30")
+    page.get_by_label("Måned").fill("11")
+    page.get_by_label("År", exact=True).fill("2026")
+    page.get_by_role("button", name="Se fristerne").click()
+    expect(page.locator("h2").first).to_contain_text("28. februar 2027")
+    expect(page.locator(".legal-ref").first).to_contain_text("§ 21")
+    context.close()
