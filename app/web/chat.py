@@ -14,7 +14,7 @@ from app.web.site import _, page, page_language
 bp = Blueprint("chat", __name__)
 # Earlier messages kept on the page: each one is answered again on every post, so a post with a
 # long history costs a reply per message. The last few carry the conversation; older ones drop off.
-MAX_CHAT_HISTORY = 4
+MAX_CHAT_HISTORY = 3
 
 
 def render_chat(

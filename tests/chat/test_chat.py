@@ -204,9 +204,9 @@ def test_chat_page_keeps_only_the_last_exchanges(client) -> None:
     page = client.post("/chat", data={"history": history, "message": "og så?"}).get_data(
         as_text=True
     )
-    # The last four earlier messages and the new one; the six before them have dropped off.
-    assert page.count('class="chat-message chat-message--you"') == 5
-    assert "nummer 7 om" in page and "nummer 6 om" not in page
+    # The last three earlier messages and the new one; the seven before them have dropped off.
+    assert page.count('class="chat-message chat-message--you"') == 4
+    assert "nummer 8 om" in page and "nummer 7 om" not in page
 
 
 def test_chat_page_in_english_and_too_long_message(client) -> None:

@@ -235,6 +235,8 @@ def test_the_editors_export_cannot_run_formulas(tmp_path) -> None:
 def test_the_log_never_holds_a_token_or_a_second_line() -> None:
     assert path_for_log("/tjek/resultat/abc.def") == "/tjek/resultat/-"
     assert path_for_log("/en/check/result/abc.def") == "/en/check/result/-"
+    assert path_for_log("/frister/resultat/abc.def") == "/frister/resultat/-"
+    assert path_for_log("/en/deadlines/result/abc.def") == "/en/deadlines/result/-"
     forged = path_for_log('/faq/x\n[01/Dec/2026] "GET /admin" 200')
     assert "\n" not in forged and '"' not in forged
     assert path_for_log("/faq/010165-1234") == "/faq/[fjernet]"
