@@ -59,10 +59,10 @@ DEADLINE_TEXTS = {
     (rules.Event.DECISION_RECEIVED, "appeal"): (
         N_("Last day to complain"),
         N_(
-            "Your complaint must reach the authority that made the decision by this day, within %(count)s weeks. Send it to that authority, not to Ankestyrelsen. You may complain in writing or by phone."
+            "Your complaint must reach the authority that made the decision by this day, within %(count)s weeks. Send it to that authority, not to Ankestyrelsen. You may complain in writing or by phone, and you need not give reasons, though they help. The deadline only runs if the decision told you how to complain, and asking to see your file (aktindsigt) before it ends can stop it for a while."
         ),
         N_(
-            "Complain anyway, and say why you are late. A late complaint can be accepted if there is a special reason, for example that you were ill. Get free advice if you are unsure."
+            "Complain anyway, and say why you are late. A late complaint can be accepted if there is a special reason, for example serious illness. Get free advice if you are unsure."
         ),
     ),
     (rules.Event.FOERTIDSPENSION_CASE_MOVED, "decision"): (
