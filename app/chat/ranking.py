@@ -33,6 +33,15 @@ _FIELD_WORDS = re.compile(
     r"arbejdsmarked|job|arbejde|work|indt(?:æ|ae)gt|income|formue|savings|opsparing|skat|tax|"
     r"udlandet|abroad|syg|ill|disab|handicap"
 )
+# Topics next to this site's that it does not cover: other benefits and groups, and complaints
+# about other things than a decision.
+_OUTSIDE_TOPICS = re.compile(
+    r"kontanthj(?:æ|ae|a)lp|barsel|\bsu\b|studerende|\bstudent|kollegie|(?<!syge)dagpenge|"
+    r"b(?:ø|oe|o)rnepenge|b(?:ø|oe|o)rnecheck|child benefit|sick pay|sygel(?:ø|oe|o)n|"
+    r"tandl(?:æ|ae)ge|dentist|udlejer|landlord|depositum|skilsmisse|divorce|"
+    r"complain(?:t)? about (?:a |the |my )?(?:hospital|doctor|landlord|bank)|"
+    r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)"
+)
 # Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
 # tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).
 FEATURE_WEIGHTS = {
@@ -88,6 +97,10 @@ class ChatRanker:
         about_pension = bool(pension_types(message)) or bool(_CASE_WORDS.search(lowered))
         if about_pension and slug in intended_answers(lowered, pension_types(message)):
             return True  # "how much", "how long", ... about a pension: the answer for that kind
+        if not pension_types(message) and _OUTSIDE_TOPICS.search(lowered):
+            # Another benefit or another kind of complaint, in words this site also uses: the
+            # answers here are about pensions, not that.
+            return False
         if not about_pension and not _FIELD_WORDS.search(lowered):
             # Nothing in the message is of this site's field (a pension, a case about one, the
             # benefits and rights around it): words in common are chance ("apply", "ret til").

@@ -357,6 +357,10 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
     [
         ("how do I apply for Danish citizenship", "en"),
         ("hvor mange ugers barsel har far ret til", "da"),
+        # Another benefit, or a complaint about something else, in the site's own words.
+        ("kan jeg få boligstøtte som studerende på kollegie?", "da"),
+        ("how do I complain about a hospital that made a mistake", "en"),
+        ("hvor meget får man i kontanthjælp når man er syg", "da"),
     ],
 )
 def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
