@@ -69,6 +69,12 @@ def configure(config: Any, test_config: dict[str, Any] | None = None) -> None:
         log.warning("PENSIONSGUIDEN_SECRET_KEY is not set; using a random key for this process")
 
 
+def setting_list(value: str | list[str] | tuple[str, ...]) -> list[str]:
+    """A setting that lists names: a JSON list from the environment, or names separated by commas."""
+    names = value.split(",") if isinstance(value, str) else list(value)
+    return [name.strip() for name in names if name.strip()]
+
+
 def contact_details(config: Any) -> dict[str, str]:
     """The organisation's contact details that are set, by name."""
     return {

@@ -79,10 +79,12 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
     lowered = text.lower()
     born = find_birth_date(text, today)
     year = None if born else find_birth_year(text, today)
+    age_now = None if born or year else find_age(text)
+    named = pension_types(text)
     handoff = bool(HANDOFF.search(lowered)) or (
         bool(CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
-        and bool(pension_types(text) - {"folkepension"})  # folkepension: the date, below
-        and bool(born or year or find_age(text))
+        and bool(named - {"folkepension"})  # folkepension: the date, below
+        and bool(born or year or age_now)
     )
     if born and SENIOR.search(lowered):
         return ChatReply(
@@ -92,7 +94,6 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
             birth_date=born,
             offer_questionnaire=True,
         )
-    age_now = None if born or year else find_age(text)
     if age_now is not None:
         first, second = birth_years_for_age(age_now, today)
         same = folkepensionsalder_band(date(first, 1, 1)) == folkepensionsalder_band(
@@ -111,7 +112,7 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
             age_now=age_now,
         )
     ranked = ranker.rank(text)
-    if previous and not pension_types(text):
+    if previous and not named:
         earlier = clean_query(unicodedata.normalize("NFC", previous))[:MAX_MESSAGE_CHARS]
         # The question weighs most; the earlier message brings the topic.
         followed = ranker.rank(f"{text} {text} {earlier}"[:MAX_MESSAGE_CHARS])

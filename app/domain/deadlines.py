@@ -16,7 +16,7 @@ from app.domain.facts import Figure, add_months, first_of_month_after
 
 
 class Event(StrEnum):
-    DECISION_RECEIVED = "decision_received"  # the day the citizen got it (see `received_on`)
+    DECISION_RECEIVED = "decision_received"  # the day the citizen got it
     FOERTIDSPENSION_CASE_MOVED = "foertidspension_case_moved"  # to treatment under pension rules
     SENIORPENSION_APPLICATION_RECEIVED = "seniorpension_application_received"  # by Seniorpension
     TIDLIG_PENSION_APPLICATION_RECEIVED = "tidlig_pension_application_received"  # for the right
@@ -51,11 +51,19 @@ class DeadlineRule:
     event: Event
     kind: Kind
     key: str  # stable within the event: the web layer's message keys and the API use it
-    figure: Figure  # the period, from facts.FIGURES
-    legal_ref: str
-    set_by_law: bool  # False for a deadline an agreement sets; legal_ref then names the agreement
+    figure: Figure  # the period, from facts.FIGURES, with its § (or the agreement that sets it)
     start: Start = Start.EVENT
     end: End = End.LAST_DAY
+    # The § when it is another than the figure's: the payment rule that uses a decision's period.
+    other_legal_ref: str | None = None
+
+    @property
+    def legal_ref(self) -> str:
+        return self.other_legal_ref or self.figure.legal_ref
+
+    @property
+    def set_by_law(self) -> bool:
+        return self.figure.set_by_law
 
     def due(self, happened: date) -> date | None:
         """None where the period starts on a day `happened` does not tell."""
@@ -84,16 +92,12 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         Kind.APPEAL,
         "appeal",
         facts.APPEAL_WEEKS,
-        facts.APPEAL_WEEKS.legal_ref,
-        set_by_law=True,
     ),
     DeadlineRule(
         Event.FOERTIDSPENSION_CASE_MOVED,
         Kind.DECISION,
         "decision",
         facts.FOERTIDSPENSION_DECISION_MONTHS,
-        facts.FOERTIDSPENSION_DECISION_MONTHS.legal_ref,
-        set_by_law=True,
     ),
     # Only if the pension is granted, and never before the conditions are met (which the event's
     # date does not tell): the web layer says both.
@@ -102,17 +106,14 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         Kind.PAYMENT,
         "payment_if_late",
         facts.FOERTIDSPENSION_DECISION_MONTHS,
-        facts.LATE_DECISION_PAYMENT,
-        set_by_law=True,
         end=End.FIRST_OF_MONTH_AFTER,
+        other_legal_ref=facts.LATE_DECISION_PAYMENT,
     ),
     DeadlineRule(
         Event.SENIORPENSION_APPLICATION_RECEIVED,
         Kind.REPLY,
         "municipality_reply",
         facts.SENIORPENSION_MUNICIPALITY_REPLY_MONTHS,
-        facts.SENIORPENSION_MUNICIPALITY_REPLY_MONTHS.legal_ref,
-        set_by_law=False,
         start=Start.MUNICIPALITY_ASKED,
     ),
     DeadlineRule(
@@ -120,8 +121,6 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         Kind.DECISION,
         "decision",
         facts.SENIORPENSION_DECISION_MONTHS,
-        facts.SENIORPENSION_DECISION_MONTHS.legal_ref,
-        set_by_law=True,
     ),
     # As for førtidspension; the earliest payment otherwise depends on the birth date (the
     # seniorpension window) and the day of the decision, neither of which the event tells.
@@ -130,9 +129,8 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         Kind.PAYMENT,
         "payment_if_late",
         facts.SENIORPENSION_DECISION_MONTHS,
-        facts.LATE_DECISION_PAYMENT,
-        set_by_law=True,
         end=End.FIRST_OF_MONTH_AFTER,
+        other_legal_ref=facts.LATE_DECISION_PAYMENT,
     ),
     # The right only: the start is a second application with its own notice, and the payment rule
     # for tidlig pension has none for a late decision.
@@ -141,8 +139,6 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         Kind.DECISION,
         "decision",
         facts.TIDLIG_PENSION_DECISION_MONTHS,
-        facts.TIDLIG_PENSION_DECISION_MONTHS.legal_ref,
-        set_by_law=True,
     ),
 )
 
@@ -174,41 +170,6 @@ def deadlines(event: Event, happened: date) -> tuple[Deadline, ...]:
         for rule in DEADLINE_RULES
         if rule.event is event
     )
-
-
-class Channel(StrEnum):
-    """How the authority sent the decision."""
-
-    DIGITAL_POST = "digital_post"
-    QUICKPOST = "quickpost"  # a Q on the envelope
-    POST = "post"  # ordinary letter post
-
-
-@dataclass(frozen=True)
-class ReceiptRule:
-    channel: Channel
-    figure: Figure | None  # None: received the day it was sent
-    legal_ref: str
-
-
-RECEIPT_RULES: tuple[ReceiptRule, ...] = (
-    ReceiptRule(Channel.DIGITAL_POST, None, facts.RECEIPT_PRACTICE),
-    ReceiptRule(Channel.QUICKPOST, facts.QUICKPOST_RECEIPT_DAYS, facts.RECEIPT_PRACTICE),
-    ReceiptRule(Channel.POST, facts.POST_RECEIPT_WEEKDAYS, facts.RECEIPT_PRACTICE),
-)
-_RECEIPT_BY_CHANNEL = {rule.channel: rule for rule in RECEIPT_RULES}
-
-
-def received_on(sent: date, channel: Channel) -> date | None:
-    """The day Ankestyrelsen counts a decision sent on `sent` as received, where the facts give a
-    day count to compute with. None for ordinary post: which days are weekdays (Saturdays, public
-    holidays) is not in the facts, so the page states the rule and the citizen counts."""
-    rule = _RECEIPT_BY_CHANNEL[channel]
-    if rule.figure is None:
-        return sent
-    if rule.figure.unit == "days":
-        return sent + timedelta(days=rule.figure.value)
-    return None
 
 
 # A case this old has no deadline still running that the tool could help with.

@@ -57,15 +57,17 @@ class Addresses:
             if lowered.startswith(prefix):
                 slug = self.slug_for(trimmed[len(prefix) :])
                 return prefix + slug if slug else None
-        if lowered != path and self._is_page(lowered):
+        if lowered != path and is_known_path(self.url_map, lowered):
             return lowered
         return None
 
-    def _is_page(self, path: str) -> bool:
-        try:
-            self.url_map.bind("localhost").match(path, method="GET")
-        except RequestRedirect:
-            return True
-        except (MethodNotAllowed, HTTPException):
-            return False
+
+def is_known_path(url_map: Map, path: str) -> bool:
+    """Whether a path is one of the site's addresses (for some method)."""
+    try:
+        url_map.bind("localhost").match(path, method="GET")
+    except (RequestRedirect, MethodNotAllowed):
         return True
+    except HTTPException:
+        return False
+    return True

@@ -8,11 +8,10 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
-from werkzeug.routing import RequestRedirect
 
 from app.content.check import REVIEW_WARNING_DAYS, check_content, reviews_due
 from app.content.readability import LIX_LIMIT, LIX_MEDIAN_LIMIT
+from app.web.addresses import is_known_path
 
 content_cli = AppGroup("content", help="Check and list the site's answers.")
 
@@ -33,17 +32,6 @@ def published_slugs(content_dir: Path) -> set[str]:
     return {url[len(prefix) :] for url in published_urls(content_dir) if url.startswith(prefix)}
 
 
-def is_known_path(app: Flask, path: str) -> bool:
-    adapter = app.url_map.bind("localhost")
-    try:
-        adapter.match(path, method="GET")
-    except (RequestRedirect, MethodNotAllowed):
-        return True
-    except HTTPException:
-        return False
-    return True
-
-
 @content_cli.command("check")
 def check_command() -> None:
     """Validate every answer and report all problems at once, with file and line."""
@@ -53,7 +41,7 @@ def check_command() -> None:
     report = check_content(
         library.content,
         published_slugs(content_dir),
-        lambda path: is_known_path(app, path),
+        lambda path: is_known_path(app.url_map, path),
         library.rendered(),
     )
     click.echo(

@@ -45,13 +45,13 @@ DATE_HINTS = {
         "In Digital Post, a decision counts as received on the day it arrives. A letter counts as received %(weekdays)s weekdays after the date it was sent, and Quickpost %(quickpost)s days after."
     ),
     rules.Event.FOERTIDSPENSION_CASE_MOVED: N_(
-        "The municipality's letter says from when your case is treated under the rules for førtidspension."
+        "If you are not sure of the day, ask the municipality."
     ),
     rules.Event.SENIORPENSION_APPLICATION_RECEIVED: N_(
-        "The date is on the receipt you got when you sent the application."
+        "Use the date on your receipt or your copy of the application. If you are not sure, ask Seniorpension."
     ),
     rules.Event.TIDLIG_PENSION_APPLICATION_RECEIVED: N_(
-        "The date is on the receipt you got when you sent the application."
+        "Use the date on your receipt or your copy of the application. If you are not sure, ask Udbetaling Danmark."
     ),
 }
 # (title, what it means, what to do once it has passed), by the rule's event and key.

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from app.settings import setting_list
+
 Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[Environ, StartResponse], Iterable[bytes]]
@@ -54,9 +56,8 @@ SECURITY_HEADERS = [
 def allowed_hosts(setting: str | list[str] | tuple[str, ...], server_name: str | None) -> set[str]:
     """The host names the site answers to, in lower case and without a port: the setting (a list,
     or names separated by commas), the server name, and the machine itself."""
-    names = setting.split(",") if isinstance(setting, str) else list(setting)
-    found = (host_name(name) for name in (*names, server_name or "", *LOCAL_HOSTS) if name.strip())
-    return {name for name in found if name}
+    names = (*setting_list(setting), *([server_name] if server_name else []), *LOCAL_HOSTS)
+    return {name for name in map(host_name, names) if name}
 
 
 def host_name(host: str) -> str | None:

@@ -14,6 +14,8 @@ from flask_limiter.util import get_remote_address
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from app.settings import setting_list
+
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -108,8 +110,7 @@ class TrustedProxies:
 
 
 def trusted_proxies(setting: str | list[str] | tuple[str, ...]) -> frozenset[str]:
-    names = setting.split(",") if isinstance(setting, str) else list(setting)
-    return frozenset(name.strip() for name in names if name.strip())
+    return frozenset(setting_list(setting))
 
 
 def secure_headers(app: Flask) -> None:

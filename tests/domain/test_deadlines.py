@@ -10,13 +10,10 @@ import pytest
 from app.domain import facts
 from app.domain.deadlines import (
     DEADLINE_RULES,
-    RECEIPT_RULES,
-    Channel,
     Event,
     Kind,
     Start,
     deadlines,
-    received_on,
 )
 
 ACT = "Lov om social pension"
@@ -143,9 +140,6 @@ def test_every_figure_a_rule_uses_lives_in_the_facts_module() -> None:
     figures = list(facts.FIGURES.values())
     for rule in DEADLINE_RULES:
         assert any(rule.figure is figure for figure in figures), rule.key
-    for receipt in RECEIPT_RULES:
-        if receipt.figure is not None:
-            assert any(receipt.figure is figure for figure in figures), receipt.channel
 
 
 def test_a_deadline_carries_its_rule() -> None:
@@ -407,34 +401,16 @@ def test_a_day_past_the_calendar_is_a_value_error() -> None:
             deadlines(event, date(9999, 12, 31))
 
 
-# --- when a decision counts as received (Ankestyrelsen's practice) ---------------------------
+# --- when a decision counts as received (Ankestyrelsen's practice, stated on the date question) --
 
 
-def test_digital_post_counts_as_received_the_day_it_was_sent() -> None:
-    sent = date(2026, 1, 31)
-    assert received_on(sent, Channel.DIGITAL_POST) == sent
-    appeal = due(Event.DECISION_RECEIVED, "appeal", received_on(sent, Channel.DIGITAL_POST) or sent)
-    assert appeal == date(2026, 2, 28)
-
-
-def test_quickpost_counts_as_received_two_days_after_it_was_sent() -> None:
-    assert received_on(date(2026, 3, 6), Channel.QUICKPOST) == date(2026, 3, 8)
-    assert received_on(date(2026, 12, 30), Channel.QUICKPOST) == date(2027, 1, 1)
-    assert received_on(date(2028, 2, 28), Channel.QUICKPOST) == date(2028, 3, 1)
-
-
-def test_ordinary_post_is_left_to_the_citizen_to_count_in_weekdays() -> None:
-    assert received_on(date(2026, 3, 6), Channel.POST) is None
-    (post,) = [rule for rule in RECEIPT_RULES if rule.channel is Channel.POST]
-    assert post.figure is not None and (post.figure.value, post.figure.unit) == (6, "weekdays")
-
-
-def test_every_channel_has_one_receipt_rule_from_practice_not_law() -> None:
-    assert sorted(rule.channel for rule in RECEIPT_RULES) == sorted(Channel)
-    for rule in RECEIPT_RULES:
-        assert rule.legal_ref.startswith("Ankestyrelsen"), rule.channel
-        assert "§" not in rule.legal_ref, rule.channel
-        assert rule.figure is None or not rule.figure.set_by_law, rule.channel
+def test_the_receipt_figures_are_ankestyrelsens_practice_not_law() -> None:
+    # Facts sheet 9.5: a letter counts as received 6 weekdays after it was sent, Quickpost 2 days.
+    assert (facts.POST_RECEIPT_WEEKDAYS.value, facts.POST_RECEIPT_WEEKDAYS.unit) == (6, "weekdays")
+    assert (facts.QUICKPOST_RECEIPT_DAYS.value, facts.QUICKPOST_RECEIPT_DAYS.unit) == (2, "days")
+    for figure in (facts.POST_RECEIPT_WEEKDAYS, facts.QUICKPOST_RECEIPT_DAYS):
+        assert not figure.set_by_law and figure.legal_ref.startswith("Ankestyrelsen")
+        assert "§" not in figure.legal_ref
 
 
 @pytest.mark.parametrize(
