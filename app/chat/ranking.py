@@ -7,11 +7,19 @@ import math
 import re
 from typing import NamedTuple
 
-from app.chat.understanding import OPTIONS, intended_answers, pension_types, question_sentence
+from app.chat.understanding import (
+    FRACTION,
+    OPTIONS,
+    intended_answers,
+    pension_types,
+    question_sentence,
+)
 from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000
 CANDIDATES = 8
+# An intended answer the search missed counts as found this well (relative to the best hit).
+INTENDED_SEARCH_SHARE = 0.25
 # How alike a message must be to an answer's closest own question, and to the answer as a whole,
 # for the chat to be sure it covers the message (ChatRanker.covers). Calibrated on the dev halves
 # of tests/evaluation/ (chat.toml and uncovered.toml) and tests/chat_conversations.toml; the
@@ -40,7 +48,18 @@ _OUTSIDE_TOPICS = re.compile(
     r"b(?:ø|oe|o)rnepenge|b(?:ø|oe|o)rnecheck|child benefit|sick pay|sygel(?:ø|oe|o)n|"
     r"tandl(?:æ|ae)ge|dentist|udlejer|landlord|depositum|skilsmisse|divorce|"
     r"complain(?:t)? about (?:a |the |my )?(?:hospital|doctor|landlord|bank)|"
-    r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)"
+    r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)|"
+    r"(?:arbejdsgiver|employer|chef\b|boss)\w* .{0,40}(?:tvinge|fyre|afskedige|sige mig op|force|"
+    r"fire|dismiss|sack|make me)"
+)
+# Another country's own pension (its pension age, its rules): this site covers Danish pensions,
+# also when one lives abroad.
+_FOREIGN_PENSION = re.compile(
+    r"(?:pensionsalder(?:en)?|pension age|retirement age|retire|g(?:å|aa|a) p(?:å|aa|a) pension) "
+    r"(?:i|in) (?:norge|sverige|tyskland|spanien|england|polen|tyrkiet|usa|norway|sweden|germany|"
+    r"spain|the uk|britain|poland|turkey|the us|america)\b|\brente\b|"
+    r"(?:norsk|svensk|tysk|engelsk|polsk) (?:folke)?pension|(?:norwegian|swedish|german|british|"
+    r"polish) (?:state )?pension"
 )
 # Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
 # tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).
@@ -49,6 +68,7 @@ FEATURE_WEIGHTS = {
     "profile": 1.0,  # likeness to the answer's title, questions and summary together
     "best_question": 0.5,  # likeness to the single closest of the answer's questions
     "asked_question": 0.25,  # the same for the message's own question sentence only
+    "best_section": 0.25,  # likeness to the answer's closest section, its heading and its text
     "pension_type": 0.2,  # the answer is about the pension the message names (or another one)
     # the message asks "can I get X?", "what is X?", "how much?", "how long?", to complain, ...,
     # and this answer is the one for that kind of question
@@ -65,6 +85,7 @@ class ChatRanker:
         self._profiles: dict[str, _Vector] = {}
         self._questions: dict[str, list[_Vector]] = {}
         self._types: dict[str, set[str]] = {}
+        self._sections: dict[str, list[_Vector]] = {}
 
     def prepare(self, max_answers: int = 2_000) -> None:
         """Work out every answer's question profile at startup rather than on first use."""
@@ -85,21 +106,33 @@ class ChatRanker:
             self._vector(text) for text in (document.title, *document.questions)
         ]
         self._types[slug] = pension_types(document.title)
+        self._sections[slug] = [
+            self._vector(f"{heading}\n{text}") for _anchor, heading, text in document.sections
+        ]
 
-    def covers(self, message: str, slug: str) -> bool:
+    def covers(
+        self, message: str, slug: str, pensions_before: frozenset[str] = frozenset()
+    ) -> bool:
         """Whether the answer covers the message's concept, not merely shares some of its words:
         the message is like one of the answer's own questions and like the answer as a whole, or
-        asks the kind of question (how much, how long, ...) this answer is for."""
+        asks the kind of question (how much, how long, ...) this answer is for.
+        `pensions_before`: the pensions the conversation named before a follow-up."""
         if slug not in self._profiles:
             self._prepare(slug)
         vector = self._vector(message)
         lowered = message.lower()
         about_pension = bool(pension_types(message)) or bool(_CASE_WORDS.search(lowered))
+        if _FOREIGN_PENSION.search(lowered):
+            return False
         if about_pension and slug in intended_answers(lowered, pension_types(message)):
             return True  # "how much", "how long", ... about a pension: the answer for that kind
         if not pension_types(message) and _OUTSIDE_TOPICS.search(lowered):
             # Another benefit or another kind of complaint, in words this site also uses: the
             # answers here are about pensions, not that.
+            return False
+        if self._types[slug] and not pension_types(message) | pensions_before:
+            # An answer about one pension, for a message that names none ("can I get housing
+            # benefit?"): perhaps, but not surely.
             return False
         if not about_pension and not _FIELD_WORDS.search(lowered):
             # Nothing in the message is of this site's field (a pension, a case about one, the
@@ -127,19 +160,22 @@ class ChatRanker:
             scores.setdefault(hit.slug, 0.0)
         named = pension_types(message)
         intended = intended_answers(message.lower(), named)
-        if OPTIONS.search(message.lower()):
+        if FRACTION.search(message.lower()):
+            intended_weight = 2 * FEATURE_WEIGHTS["intent"]
+        elif OPTIONS.search(message.lower()):
             # "Which pension can I get before state pension age?": the pension named is the
             # frame of the question, not its topic, and the overview is the answer.
             named, intended_weight = set(), 2 * FEATURE_WEIGHTS["intent"]
         else:
             intended_weight = FEATURE_WEIGHTS["intent"]
-        for slug in intended:
-            # The answer for the kind of question asked is a candidate even when its words differ.
-            if slug in self.index.documents:
-                scores.setdefault(slug, 0.0)
-        if not scores:
+        if not scores and not intended:
             return []
-        best = max(scores.values()) or 1.0
+        best = max(scores.values(), default=0.0) or 1.0
+        for slug in intended:
+            # The answer for the kind of question asked is a candidate even when its words differ,
+            # and is not left behind for what its words lack.
+            if slug in self.index.documents:
+                scores[slug] = max(scores.get(slug, 0.0), INTENDED_SEARCH_SHARE * best)
         message_vector = self._vector(message)
         asked_vector = message_vector if asked_text == message else self._vector(asked_text)
         weights = FEATURE_WEIGHTS
@@ -155,8 +191,16 @@ class ChatRanker:
                 if asked_vector is message_vector
                 else max(_cosine(asked_vector, q) for q in self._questions[slug])
             )
+            best_section = max(
+                (
+                    max(_cosine(message_vector, section), _cosine(asked_vector, section))
+                    for section in self._sections[slug]
+                ),
+                default=0.0,
+            )
             evidence = (
                 weights["profile"] * _cosine(message_vector, self._profiles[slug])
+                + weights["best_section"] * best_section
                 + weights["best_question"] * best_question
                 + weights["asked_question"] * asked_question
                 + weights["pension_type"] * type_match

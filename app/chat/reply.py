@@ -15,6 +15,7 @@ from enum import StrEnum
 from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
 from app.chat.understanding import (
     CAN_I_GET,
+    EARLY_EXIT,
     HANDOFF,
     MEETS_CONDITIONS,
     RETIREMENT,
@@ -35,6 +36,9 @@ from app.search.analysis import clean_query
 # have at least SURE_EVIDENCE; off-topic messages stay below it, most below SOME_EVIDENCE.
 SURE_EVIDENCE = 0.30
 SOME_EVIDENCE = 0.12
+# A follow-up that leans on the message before it ("and if I have no MitID?") is short; a longer
+# message tells its own story, and reading it again with the one before would double its cost.
+FOLLOW_UP_MAX_CHARS = 200
 
 
 class ReplyKind(StrEnum):
@@ -83,7 +87,8 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
     named = pension_types(text)
     handoff = bool(HANDOFF.search(lowered)) or (
         bool(CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
-        and bool(named - {"folkepension"})  # folkepension: the date, below
+        # folkepension: the date, below
+        and bool(named - {"folkepension"} or EARLY_EXIT.search(lowered))
         and bool(born or year or age_now)
     )
     if born and SENIOR.search(lowered):
@@ -112,20 +117,22 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
             age_now=age_now,
         )
     ranked = ranker.rank(text)
-    if previous and not named:
+    pensions_before: frozenset[str] = frozenset()
+    if previous and not named and len(text) <= FOLLOW_UP_MAX_CHARS:
         earlier = clean_query(unicodedata.normalize("NFC", previous))[:MAX_MESSAGE_CHARS]
         # The question weighs most; the earlier message brings the topic.
         followed = ranker.rank(f"{text} {text} {earlier}"[:MAX_MESSAGE_CHARS])
         # A message that names no pension after one that did is about that pension.
         if followed and (not ranked or pension_types(earlier) or followed[0][2] > ranked[0][2]):
             ranked = followed
+            pensions_before = frozenset(pension_types(earlier))
     evidence = ranked[0][2] if ranked else 0.0
     slugs = tuple(slug for slug, _score, _evidence in ranked[:3])
     if evidence < SOME_EVIDENCE:
         kind, confidence, slugs = ReplyKind.NO_MATCH, Confidence.NONE, ()
     elif evidence < SURE_EVIDENCE:
         kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
-    elif not ranker.covers(text, slugs[0]):
+    elif not ranker.covers(text, slugs[0], pensions_before):
         # Words in common, but not the question's concept: say so, with the nearest answers.
         kind, confidence = ReplyKind.NOT_SURE, Confidence.LOW
     else:

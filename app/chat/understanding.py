@@ -49,7 +49,13 @@ CAN_I_GET = re.compile(
     r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|soge|komme på|gå på|ga pa|gaa paa)|"
     r"tror du (?:jeg|han|hun)|hvem kan (?:få|faa|fa|søge|soege)|who (?:can|may) (?:get|apply)|"
     r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
-    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget",
+    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to",
+)
+# Leaving work early without naming a pension: with an age, the questionnaire says which route fits.
+EARLY_EXIT = re.compile(
+    r"pension (?:før|for|foer) tid|(?:før|for|foer) tiden|tidligere på pension|stoppe (?:med at "
+    r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
+    r"pension early"
 )
 CONTACT = re.compile(
     r"hvor (?:kan jeg |skal jeg )?ringe|hvem kan (?:jeg|vi) (?:ringe|tale|snakke)|hvor ringer|telefonnummer|"
@@ -62,7 +68,7 @@ CONTACT_ANSWER = "kontakt-og-raadgivning"
 WHAT_IS = re.compile(
     r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
     r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
-    r"(?:something|noget) (?:called|der hedder)",
+    r"(?:something|noget) (?:called|der hedder)|\bmeaning\b|\bbetydning\b",
 )
 RETIREMENT = re.compile(
     r"folkepension|pensionsalder|gå på pension|ga pa pension|gaa paa pension|går på pension|"
@@ -102,7 +108,8 @@ def find_birth_year(message: str, today: date) -> int | None:
 
 _AGE = re.compile(
     r"\bjeg er (?P<a>\d{2}) ?(?:år|aar|ar)\b|\b(?P<b>\d{2}) (?:år|aar|ar) gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
-    r"\b(?P<e>\d{2}) years old"
+    r"\b(?P<e>\d{2}) years old|\bjeg fylder (?P<f>\d{2})\b|\bi (?:turn|will be) (?P<g>\d{2})\b|"
+    r"\bi(?:'m| am) turning (?P<h>\d{2})\b"
 )
 
 
@@ -227,10 +234,55 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"flytte til (?!en |et |ny)|bo i udlandet|bor i udlandet|i udlandet|"
-            r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad"
+            r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad|"
+            r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension"
         ),
         "pension-og-udlandet",
     ),
+    (
+        re.compile(
+            r"(?:bevise|dokumentere|prove|document|show) .{0,40}(?:arbejde|arbejdet|worked|years|"
+            r"(?:å|aa)r\b)|l(?:ø|oe|o)nsedler|pay ?slips?"
+        ),
+        "beskaeftigelseskrav",
+    ),
+    (
+        re.compile(
+            r"aktindsigt|partsh(?:ø|oe|o)ring|bisidder|begrundelse|begrunde[ts]?\b|ikke hvorfor|"
+            r"uden (?:at )?(?:forklare|begrunde)|forklare hvorfor|mine rettigheder|my rights|"
+            r"explain why|without (?:a |any )?reason|see (?:my|the) (?:file|papers|case papers)"
+        ),
+        "dine-rettigheder-i-sagen",
+    ),
+    (
+        re.compile(
+            r"(?:ekstra|personligt|helbreds|varme) ?till(?:æ|ae)g|tilskud til (?:medicin|varme|briller)|"
+            r"(?:help|money|supplement) (?:for|with|towards) (?:medicine|heating|glasses)|"
+            r"extra (?:money|help|supplement)"
+        ),
+        "hvor-mange-penge",
+    ),
+)
+# A pension paid as a fraction for years lived abroad ("31/40 af pensionen"): nothing else on the
+# site is counted in fortieths, so this decides the answer.
+FRACTION = re.compile(r"\b\d{1,2} ?/ ?40\b|\b\d{1,2} fortieths|\b\d{1,2} fyrretyvende")
+FRACTION_ANSWER = "pension-og-udlandet"
+# Whether a førtidspension is for life or for some years.
+DURATION = re.compile(
+    r"p(?:å|a|aa) livstid|for life|resten af (?:mit |livet)|rest of my life|permanent|"
+    r"tidsbegr(?:æ|ae)ns|midlertidig|temporar|ad gangen|for (?:a few|some) years|time[- ]limited"
+)
+DURATION_ANSWER = "midlertidig-foertidspension"
+# What the Seniorpension unit weighs when it decides.
+DECISION_BASIS = re.compile(
+    r"l(?:æ|ae)gge[r]? (?:\w+ ){0,3}(?:vægt|vaegt) p(?:å|a)|hvad (?:indgår|indgaar|tæller|bygger)|\bweigh|"
+    r"take into account|based on|look at when"
+)
+DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
+# Residence and citizenship are among a pension's conditions.
+RESIDENCE = re.compile(
+    r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
+    r"boet i danmark|lived in denmark"
 )
 # Retiring because of illness, with no pension named: the overview of the health-based routes, not
 # tidlig pension (where health plays no part).
@@ -253,7 +305,9 @@ APPLY = re.compile(
     r"hvor (?:søger|soger|soeger|ansøger) (?:jeg|man|vi)\b|hvordan (?:søger|soger|soeger|ansøger) "
     r"(?:jeg|man|vi)|hvem skal (?:jeg|man) søge hos|selv (?:kræve|kraeve|bede om|søge|soge)|"
     r"(?:kræve|kraeve|bede om) en afgørelse|where (?:do|can|should|to) (?:i |we )?apply|"
-    r"how (?:do|can|should|to) (?:i |we )?apply|apply .{0,30}myself|ask .{0,25}for a decision"
+    r"how (?:do|can|should|to) (?:i |we )?apply|apply .{0,30}myself|ask .{0,25}for a decision|"
+    r"(?:send|submit) (?:an |my |the )?application (?:from|to)|(?:sende|indsende) (?:en |min )?"
+    r"ans(?:ø|oe|o)gning (?:fra|til)"
 )
 APPLY_ANSWERS = {
     "foertidspension": "foertidspension-to-veje",
@@ -274,6 +328,12 @@ WEALTH = re.compile(
     r"money in the bank"
 )
 WEALTH_ANSWER = "formue-og-foertidspension"
+# Money paid after an accident or an injury: the answer on compensation, even when it is now in the
+# bank.
+COMPENSATION = re.compile(
+    r"erstatning|compensation|forsikringssum|forsikringsselskab|insurance (?:pay|money|company)"
+)
+COMPENSATION_ANSWER = "erstatning-og-foertidspension"
 
 
 def intended_answers(lowered: str, named: set[str]) -> set[str]:
@@ -281,10 +341,20 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     intended: set[str] = set()
     if OPTIONS.search(lowered):
         return {OVERVIEW_ANSWER}
+    if FRACTION.search(lowered):
+        return {FRACTION_ANSWER}
     if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
         intended |= {CONDITIONS_ANSWERS[name] for name in named}
-    if "foertidspension" in named and WEALTH.search(lowered):
+    if named <= {"foertidspension"} and COMPENSATION.search(lowered):
+        intended.add(COMPENSATION_ANSWER)
+    elif "foertidspension" in named and WEALTH.search(lowered):
         intended.add(WEALTH_ANSWER)
+    if "foertidspension" in named and DURATION.search(lowered):
+        intended.add(DURATION_ANSWER)
+    if "seniorpension" in named and DECISION_BASIS.search(lowered):
+        intended.add(DECISION_BASIS_ANSWER)
+    if RESIDENCE.search(lowered):
+        intended |= {CONDITIONS_ANSWERS[name] for name in named - {"folkepension"}}
     if APPLY.search(lowered):
         intended |= {APPLY_ANSWERS[name] for name in named if name in APPLY_ANSWERS}
     if WHAT_IS.search(lowered):

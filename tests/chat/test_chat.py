@@ -331,6 +331,45 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "da",
             "formue-og-foertidspension",
         ),
+        # A pension paid as a fraction is the answer on years abroad.
+        ("får 29/40 af min førtidspension, hvorfor ikke det hele?", "da", "pension-og-udlandet"),
+        (
+            "kan jeg få førtidspension resten af livet, eller er den midlertidig?",
+            "da",
+            "midlertidig-foertidspension",
+        ),
+        # Compensation in the bank is still compensation, not savings.
+        (
+            "I got insurance money after a fall and put it in savings. Does it cut my førtidspension?",
+            "en",
+            "erstatning-og-foertidspension",
+        ),
+        (
+            "hvordan beviser jeg mine år med arbejde, jeg har ingen lønsedler",
+            "da",
+            "beskaeftigelseskrav",
+        ),
+        (
+            "kommunen gav afslag på førtidspension uden at begrunde det, må de det?",
+            "da",
+            "dine-rettigheder-i-sagen",
+        ),
+        (
+            "skal man være dansk statsborger for at få seniorpension?",
+            "da",
+            "seniorpension-betingelser",
+        ),
+        (
+            "what does Seniorpension weigh when it decides?",
+            "en",
+            "seniorpension-beslutningsgrundlag",
+        ),
+        (
+            "hvad lægger Seniorpension vægt på, når de afgør min sag?",
+            "da",
+            "seniorpension-beslutningsgrundlag",
+        ),
+        ("kan jeg få helbredstillæg til briller på min førtidspension?", "da", "hvor-mange-penge"),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -343,12 +382,15 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "jeg er 63 ar og kan jeg fa arnepension",
         "I am 45 and have MS. Can I get førtidspension?",
         "Min borger er født i 1963. Opfylder hun betingelserne for seniorpension?",
+        # Leaving work early, with no pension named.
+        "Jeg fylder 62 til foråret og er nedslidt. Kan jeg komme på pension før tid?",
+        "I turn 63 next month and my knees are gone. Do I have the right to some early pension?",
     ],
 )
 def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
     rankers, message
 ) -> None:
-    lang = "en" if message.startswith("I am") else "da"
+    lang = "en" if message.startswith("I ") else "da"
     assert reply(message, rankers[lang], TODAY).offer_questionnaire
 
 
@@ -361,6 +403,11 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
         ("kan jeg få boligstøtte som studerende på kollegie?", "da"),
         ("how do I complain about a hospital that made a mistake", "en"),
         ("hvor meget får man i kontanthjælp når man er syg", "da"),
+        # Another country's own pension, and employment law.
+        ("hvornår kan man gå på pension i Sverige?", "da"),
+        ("can my boss fire me when I reach 68?", "en"),
+        # An answer about one pension, for a message that names none.
+        ("kan jeg få boligstøtte? jeg er enlig far og arbejder 37 timer", "da"),
     ],
 )
 def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
@@ -379,3 +426,22 @@ def test_a_follow_up_keeps_the_pension_of_the_message_before_it(rankers) -> None
 def test_a_partner_s_income_points_to_the_section_on_a_partner(rankers) -> None:
     found = reply("my wife works, will her salary reduce my pension?", rankers["en"], TODAY)
     assert (found.sources[0], found.section) == ("indtaegter-ved-siden-af", "partner")
+
+
+def test_someone_else_s_age_is_not_the_writer_s(rankers) -> None:
+    message = "My mother is turning 67 soon. Will her førtidspension change into folkepension?"
+    assert reply(message, rankers["en"], TODAY).kind is not ReplyKind.FOLKEPENSION_DATE
+    assert reply("I'm turning 67 soon. When do I get folkepension?", rankers["en"], TODAY).kind is (
+        ReplyKind.FOLKEPENSION_DATE
+    )
+
+
+def test_a_long_message_tells_its_own_story_and_is_not_read_as_a_follow_up(rankers) -> None:
+    before = "Jeg har fået afslag på seniorpension."
+    story = (
+        "Min mand er død for et halvt år siden, og jeg har været syg med stress siden. Jeg har "
+        "sparet 300.000 kr. op i banken, og nu spørger jeg mig selv, om de penge bliver trukket "
+        "fra, hvis jeg en dag får en pension fra kommunen. Hvordan hænger det sammen?"
+    )
+    assert len(story) > 200
+    assert reply(story, rankers["da"], TODAY, before) == reply(story, rankers["da"], TODAY)
