@@ -15,8 +15,12 @@ from hypothesis import strategies as st
 BOUNDED = settings(
     max_examples=40,
     deadline=None,
-    # A busy machine must not fail a run: what is tested is the site, not how fast examples come.
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    # What is tested is the site, not how fast or how large Hypothesis makes its examples: its own
+    # health checks (slow or large data on a busy machine) must not fail a run.
+    suppress_health_check=list(HealthCheck),
+    # A failure prints the blob that replays it (@reproduce_failure), as it may need the order
+    # of the other tests to happen again.
+    print_blob=True,
 )
 # Any Unicode text, including control characters, surrogates excluded (they cannot be sent as UTF-8).
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
