@@ -57,11 +57,14 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
             print(f"  search miss [{case['lang']}] {case['query'][:70]!r}: {found}")
     chat_cases = [case for case in load("chat") if case["split"] == split]
     right = sure_and_right = chat_pointed = chat_section_right = 0
+    by_language = {lang: [0, 0, 0, 0] for lang in ("da", "en")}  # right, messages, sure, uncovered
     for case in chat_cases:
         previous = case.get("previous", [None])[-1]  # a follow-up is read with what it follows
         found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY, previous)
         ok = chat_is_right(case, found)
         right += ok
+        by_language[case["lang"]][0] += ok
+        by_language[case["lang"]][1] += 1
         sure_and_right += ok and found.confidence is Confidence.HIGH
         if ok and case.get("section") and found.sources[:1] == (case["expected"],):
             chat_pointed += found.section is not None
@@ -83,11 +86,14 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
     for case in uncovered:
         found = reply(case["message"], app.extensions["chat"][case["lang"]], TODAY)
         confident += found.confidence is Confidence.HIGH
+        by_language[case["lang"]][2] += found.confidence is Confidence.HIGH
+        by_language[case["lang"]][3] += 1
         if show_misses and found.confidence is Confidence.HIGH:
             print(
                 f"  uncovered answered [{case['lang']}] {case['message'][:70]!r}: {found.sources[:1]}"
             )
     return {
+        "by_language": by_language,
         "search_cases": len(search_cases),
         "top1": top1 / max(len(search_cases), 1),
         "top3": top3 / max(len(search_cases), 1),
@@ -129,6 +135,14 @@ def main() -> None:
             f"section, right for {m['sections_right']}; chat: {m['chat_sections']} messages with "
             f"a labelled section, a section pointed to for {m['chat_sections_pointed']} right "
             f"answers, the right one for {m['chat_sections_right']}"
+        )
+        print(
+            "            by language: "
+            + "; ".join(
+                f"{lang} chat {chat_right / max(messages, 1):4.0%} ({messages} messages), "
+                f"uncovered high {sure / max(uncovered, 1):4.0%} ({uncovered})"
+                for lang, (chat_right, messages, sure, uncovered) in m["by_language"].items()
+            )
         )
 
 
