@@ -267,6 +267,14 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
 # site is counted in fortieths, so this decides the answer.
 FRACTION = re.compile(r"\b\d{1,2} ?/ ?40\b|\b\d{1,2} fortieths|\b\d{1,2} fyrretyvende")
 FRACTION_ANSWER = "pension-og-udlandet"
+# Working while on førtidspension ("can I keep working a few hours?"): the answer on income beside it.
+WORK_BESIDE = re.compile(
+    r"(?:keep|still|continue|carry on) (?:on )?working|work (?:a few|some|part[- ]time|\d+) hours|"
+    r"work (?:a little|part[- ]time)|have a (?:small |part[- ]time )?job|arbejde (?:lidt|et par "
+    r"timer|nogle timer|deltid|på deltid)|(?:må|ma|kan) (?:jeg|man) (?:stadig |godt |så |sa )?"
+    r"arbejde|blive ved med at arbejde|(?:job|arbejde) ved siden af"
+)
+WORK_BESIDE_ANSWER = "indtaegter-ved-siden-af"
 # Whether a førtidspension is for life or for some years.
 DURATION = re.compile(
     r"p(?:å|a|aa) livstid|for life|resten af (?:mit |livet)|rest of my life|permanent|"
@@ -349,6 +357,8 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(COMPENSATION_ANSWER)
     elif "foertidspension" in named and WEALTH.search(lowered):
         intended.add(WEALTH_ANSWER)
+    if named <= {"foertidspension"} and WORK_BESIDE.search(lowered):
+        intended.add(WORK_BESIDE_ANSWER)
     if "foertidspension" in named and DURATION.search(lowered):
         intended.add(DURATION_ANSWER)
     if "seniorpension" in named and DECISION_BASIS.search(lowered):

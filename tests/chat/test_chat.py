@@ -445,3 +445,17 @@ def test_a_long_message_tells_its_own_story_and_is_not_read_as_a_follow_up(ranke
     )
     assert len(story) > 200
     assert reply(story, rankers["da"], TODAY, before) == reply(story, rankers["da"], TODAY)
+
+
+@pytest.mark.parametrize(
+    ("message", "previous", "lang"),
+    [
+        # Issue 16's example: the follow-up lost the conversation.
+        ("can I keep working a few hours if I get it?", "I want to apply for førtidspension", "en"),
+        ("må jeg stadig arbejde lidt, når jeg får førtidspension?", None, "da"),
+    ],
+)
+def test_working_beside_a_førtidspension_is_the_answer_on_income(
+    rankers, message, previous, lang
+) -> None:
+    assert reply(message, rankers[lang], TODAY, previous).sources[0] == "indtaegter-ved-siden-af"
