@@ -13,14 +13,14 @@
 # proxy / nginx static on the answer page, startup time and memory per worker. The access logs
 # are off while measuring, and the request limits are lifted, as all load comes from one address:
 # the app's limits (PENSIONSGUIDEN_API_RATE_LIMIT, PENSIONSGUIDEN_FORM_RATE_LIMIT) and nginx's per-client limits
-# (write_proxy_conf in bench/lib.sh). WORKERS and THREADS set gunicorn's (default 2 and 4).
+# (write_proxy_conf in bench/lib.sh). WORKERS and THREADS set gunicorn's (default 2 and 8, as deploy/gunicorn.conf.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 WORKERS=${WORKERS:-2}
-THREADS=${THREADS:-4}
+THREADS=${THREADS:-8}
 COSTLY_CONNECTIONS=4
 
 need_wrk_and_nginx

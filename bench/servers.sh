@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a server setup alone costs, without the site: the same constant 8 KB page from a WSGI app
 # under gunicorn's sync workers and under its threaded (gthread) workers as the site runs them
-# (deploy/gunicorn.conf.py: 4 threads, keep-alive), the gthread workers behind deploy/nginx.conf,
+# (deploy/gunicorn.conf.py: 8 threads, keep-alive), the gthread workers behind deploy/nginx.conf,
 # and nginx serving the page as a static file, each driven by wrk on 127.0.0.1 with the same
 # connections. The page carries no caching headers, so behind nginx every request goes through to
 # gunicorn: with a different address each time (a query counter) that is what the proxy costs for
@@ -68,8 +68,8 @@ gunicorn -k sync
 printf '%-60s %s\n' "gunicorn sync workers" "$(rate "http://127.0.0.1:$port/page")"
 stop_gunicorn
 
-gunicorn -k gthread --threads 4 --keep-alive 5
-printf '%-60s %s\n' "gunicorn gthread workers (4 threads)" "$(rate "http://127.0.0.1:$port/page")"
+gunicorn -k gthread --threads 8 --keep-alive 5
+printf '%-60s %s\n' "gunicorn gthread workers (8 threads)" "$(rate "http://127.0.0.1:$port/page")"
 write_proxy_conf "$work/proxy" "$port" "$proxy_port"
 start_nginx "$work/proxy"
 printf '%-60s %s\n' "gthread behind deploy/nginx.conf, distinct addresses" \

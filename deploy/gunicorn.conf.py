@@ -9,6 +9,7 @@ The access log keeps time, method, path without the query string (searches can h
 details), status, size and duration: no client address, user agent or referrer."""
 
 import os
+import sys
 
 from gunicorn.glogging import Logger
 
@@ -17,7 +18,7 @@ from app.privacy import path_for_log
 wsgi_app = "app.wsgi:application"
 worker_class = "gthread"
 workers = int(os.environ.get("WORKERS", "2"))
-threads = int(os.environ.get("THREADS", "4"))
+threads = int(os.environ.get("THREADS", "8"))
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 # A listening socket per worker (SO_REUSEPORT): the kernel spreads new connections over the
 # workers. With one shared socket, the worker that wakes first takes every waiting connection,
@@ -45,6 +46,16 @@ class PrivateAccessLog(Logger):
 
 
 logger_class = PrivateAccessLog
+
+
+def post_fork(server, worker) -> None:  # noqa: ANN001, ARG001 - gunicorn's hook
+    """Hand the interpreter lock between threads more often than Python's default: a thread
+    answering a quick page then waits less behind one computing a long chat reply, at a small cost
+    in peak throughput (both measured by bench/load.sh, docs/performance.md)."""
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+
+
+SWITCH_INTERVAL_SECONDS = 0.001
 errorlog = "-"
 # gunicorn's control socket lives at one path per user: two copies of the site (tests, a second
 # `make run`) would take it from each other. Restarts go through signals instead (docs/operations.md).
