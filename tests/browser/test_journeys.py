@@ -229,3 +229,25 @@ def test_the_deadlines_tool_without_javascript(browser, base_url: str) -> None:
     expect(page.locator("h2").first).to_contain_text("28. februar 2027")
     expect(page.locator(".legal-ref").first).to_contain_text("§ 21")
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_main_menu_is_there_without_javascript_on_a_phone_and_a_desktop(
+    browser, base_url: str, width: int
+) -> None:
+    # DKFDS hides its header navigation on a phone and opens it with JavaScript; here it stays.
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(f"{base_url}/chat")
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    for name in ("Forside", "Alle spørgsmål A–Å", "Hvilken pension kan jeg søge?", "Frister"):
+        link = menu.get_by_role("link", name=name, exact=True)
+        expect(link).to_be_visible()
+        box = link.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    expect(menu.get_by_role("link", name="Spørg", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+    context.close()
