@@ -85,12 +85,11 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
     year = None if born else find_birth_year(text, today)
     age_now = None if born or year else find_age(text)
     named = pension_types(text)
-    handoff = bool(HANDOFF.search(lowered)) or (
-        bool(CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
-        # folkepension: the date, below
-        and bool(named - {"folkepension"} or EARLY_EXIT.search(lowered))
-        and bool(born or year or age_now)
-    )
+    asks_for_a_route = bool(
+        (CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
+        and named - {"folkepension"}  # folkepension: the date, below
+    ) or bool(EARLY_EXIT.search(lowered))
+    handoff = bool(HANDOFF.search(lowered)) or (asks_for_a_route and bool(born or year or age_now))
     if born and SENIOR.search(lowered):
         return ChatReply(
             ReplyKind.SENIORPENSION_DATE,

@@ -51,8 +51,11 @@ CAN_I_GET = re.compile(
     r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
     r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to",
 )
-# Leaving work early without naming a pension: with an age, the questionnaire says which route fits.
+# Leaving work early without naming a pension, or asking what one can do: with an age, the
+# questionnaire says which route fits.
 EARLY_EXIT = re.compile(
+    r"hvad kan jeg (?:gøre|gore|goere|søge|soge|soege)|hvad er mine muligheder|what can i do|"
+    r"what are my options|can i (?:stop|quit)\b|kan jeg (?:stoppe|holde op)|"
     r"pension (?:før|for|foer) tid|(?:før|for|foer) tiden|tidligere på pension|stoppe (?:med at "
     r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
     r"pension early"
@@ -109,7 +112,9 @@ def find_birth_year(message: str, today: date) -> int | None:
 _AGE = re.compile(
     r"\bjeg er (?P<a>\d{2}) ?(?:år|aar|ar)\b|\b(?P<b>\d{2}) (?:år|aar|ar) gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
     r"\b(?P<e>\d{2}) years old|\bjeg fylder (?P<f>\d{2})\b|\bi (?:turn|will be) (?P<g>\d{2})\b|"
-    r"\bi(?:'m| am) turning (?P<h>\d{2})\b"
+    r"\bi(?:'m| am) turning (?P<h>\d{2})\b|"
+    # "jeg er 61 og ...": an age, unless a unit follows
+    r"\bjeg er (?P<i>\d{2})\b(?!\s*(?:kg|kilo|procent|%|timer|uger|dage|m(?:å|aa|a)neder|kr))"
 )
 
 
@@ -267,6 +272,19 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
 # site is counted in fortieths, so this decides the answer.
 FRACTION = re.compile(r"\b\d{1,2} ?/ ?40\b|\b\d{1,2} fortieths|\b\d{1,2} fyrretyvende")
 FRACTION_ANSWER = "pension-og-udlandet"
+# When the money comes, by the pension named: each answer on applying has a section on it.
+WHEN_PAID = re.compile(
+    r"hvorn(?:å|aa|a)r (?:får|far|faar|kommer|udbetales|ser) (?:jeg |man |vi )?(?:så |sa )?(?:de "
+    r"første )?(?:pengene|penge|(?:folke)?pensionen|udbetaling)|hvorn(?:å|aa|a)r (?:bliver|begynder) "
+    r"(?:den|pensionen|pengene) (?:udbetalt|at komme)|when (?:do|will|does) (?:i|we|the|my) "
+    r"(?:get |receive )?(?:the |my )?(?:money|pension|first payment|payments?) ?(?:come|start|arrive)?"
+)
+WHEN_PAID_ANSWERS = {
+    "foertidspension": "udbetaling-af-foertidspension",
+    "seniorpension": "seniorpension-ansoegning",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
 # Working while on førtidspension ("can I keep working a few hours?"): the answer on income beside it.
 WORK_BESIDE = re.compile(
     r"(?:keep|still|continue|carry on) (?:on )?working|work (?:a few|some|part[- ]time|\d+) hours|"
@@ -300,7 +318,7 @@ BECAUSE_OF_ILLNESS = re.compile(
 )
 OVERVIEW_ANSWER = "hvilken-pension-kan-jeg-soege"
 COMPLAINT = re.compile(
-    r"\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
+    r"(?:siger|sagt|sagde) nej|says no|said no|\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
 )
 COMPLAINT_ANSWERS = {"seniorpension": "seniorpension-afslag-og-klage"}
 GENERAL_COMPLAINT_ANSWER = "klage-ankestyrelsen"
@@ -357,6 +375,10 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(COMPENSATION_ANSWER)
     elif "foertidspension" in named and WEALTH.search(lowered):
         intended.add(WEALTH_ANSWER)
+    if WHEN_PAID.search(lowered):
+        # Naming no pension, each pension's answer on payment is a fair candidate (and the reply,
+        # about one pension for a message that names none, is never sure).
+        intended |= {WHEN_PAID_ANSWERS[name] for name in named} or set(WHEN_PAID_ANSWERS.values())
     if named <= {"foertidspension"} and WORK_BESIDE.search(lowered):
         intended.add(WORK_BESIDE_ANSWER)
     if "foertidspension" in named and DURATION.search(lowered):

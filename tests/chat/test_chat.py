@@ -370,6 +370,13 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "seniorpension-beslutningsgrundlag",
         ),
         ("kan jeg få helbredstillæg til briller på min førtidspension?", "da", "hvor-mange-penge"),
+        # When the money comes, by the pension named.
+        (
+            "hvornår kommer pengene, når jeg har fået ja til førtidspension?",
+            "da",
+            "udbetaling-af-foertidspension",
+        ),
+        ("hvornår udbetales folkepensionen?", "da", "folkepensionsalder"),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -385,12 +392,15 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         # Leaving work early, with no pension named.
         "Jeg fylder 62 til foråret og er nedslidt. Kan jeg komme på pension før tid?",
         "I turn 63 next month and my knees are gone. Do I have the right to some early pension?",
+        # What can I do, can I stop: with an age, the questionnaire says which route fits.
+        "Jeg er 61 og har slidt mig op som murer. Hvad kan jeg gøre?",
+        "I am 62 and have cleaned offices for 42 years. Can I stop now?",
     ],
 )
 def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
     rankers, message
 ) -> None:
-    lang = "en" if message.startswith("I ") else "da"
+    lang = "en" if message.startswith(("I ", "I'm")) else "da"
     assert reply(message, rankers[lang], TODAY).offer_questionnaire
 
 
@@ -459,3 +469,13 @@ def test_working_beside_a_førtidspension_is_the_answer_on_income(
     rankers, message, previous, lang
 ) -> None:
     assert reply(message, rankers[lang], TODAY, previous).sources[0] == "indtaegter-ved-siden-af"
+
+
+def test_a_number_of_something_else_is_not_an_age(rankers) -> None:
+    found = reply("jeg er 50 procent invalid, hvad kan jeg gøre?", rankers["da"], TODAY)
+    assert not found.offer_questionnaire and found.age_now is None
+
+
+def test_a_no_from_the_municipality_is_answered_with_how_to_complain(rankers) -> None:
+    found = reply("kommunen siger nej, hvad gør jeg så?", rankers["da"], TODAY)
+    assert found.sources[0] in {"klage-ankestyrelsen", "seniorpension-afslag-og-klage"}
