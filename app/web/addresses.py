@@ -57,7 +57,10 @@ class Addresses:
             if lowered.startswith(prefix):
                 slug = self.slug_for(trimmed[len(prefix) :])
                 return prefix + slug if slug else None
-        if lowered != path and is_known_path(self.url_map, lowered):
+        # Only a clean address: a control character or a space in it could not go in a Location
+        # header, and no address of the site has one.
+        clean = lowered.isprintable() and not any(char.isspace() for char in lowered)
+        if clean and lowered != path and is_known_path(self.url_map, lowered):
             return lowered
         return None
 
