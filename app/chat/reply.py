@@ -138,7 +138,7 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         kind, confidence = ReplyKind.ANSWER, Confidence.HIGH
     section = None
     if slugs:
-        found = ranker.index.best_section(slugs[0], ranker.index.terms(text))
+        found = ranker.index.passages.best_section(slugs[0], ranker.index.terms(text))
         section = found[0] if found else None
     return ChatReply(
         kind, confidence, slugs, birth_date=born, offer_questionnaire=handoff, section=section

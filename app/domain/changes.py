@@ -11,7 +11,8 @@ from datetime import date
 
 from app.domain import facts
 from app.domain import questionnaire as flow
-from app.domain.rules import Route, Status, YesNo, assess
+from app.domain.outcomes import Route, Status, YesNo
+from app.domain.rules import assess
 
 # From worst to best: a change counts when it moves a route to the right.
 _ORDER = (Status.NO, Status.NOT_ON_ANSWERS, Status.NOT_YET, Status.UNKNOWN, Status.YES)

@@ -11,7 +11,8 @@ from datetime import date
 
 from app.domain import facts
 from app.domain import questionnaire as flow
-from app.domain.rules import Outcome, Route, assess
+from app.domain.outcomes import Outcome, Route
+from app.domain.rules import assess
 
 # The day the committed table describes: every decision depends on "today".
 AS_OF = date(2026, 12, 1)

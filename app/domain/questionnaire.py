@@ -13,7 +13,8 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.facts import folkepensionsalder_date
-from app.domain.rules import Answers, Receives, YesNo, age_on, full_time_years
+from app.domain.outcomes import Answers, Receives, YesNo
+from app.domain.rules import age_on, full_time_years
 
 UNKNOWN = "unknown"
 OLDEST_BIRTH_YEAR = 1900

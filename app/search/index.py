@@ -8,8 +8,6 @@ import math
 import os
 import re
 import threading
-from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,7 @@ from app.search.analysis import (
 )
 from app.search.build import build_index, current_fingerprint, fingerprint
 from app.search.cache import BoundedMemory
+from app.search.passages import Passages
 from app.settings import RECENT_SEARCHES
 
 # As long as a chat message: citizens paste whole stories into the search box too.
@@ -57,10 +56,6 @@ EXPANSION_WEIGHT = 0.15
 # A query with at most this many meaningful terms is read for its phrases ("hvor meget får man"):
 # in a longer message the other words say what it is about.
 PHRASE_QUERY_TERMS = 2
-# A query term in a section's heading counts this much more than one in its text.
-SECTION_HEADING_WEIGHT = 1.0
-SECTION_MARGIN = 1.5
-SECTION_TYPICAL_TERMS = 60  # a section of this many terms is scored as it is; longer ones less
 # How much each of a worker's memories may hold (see app/search/cache.py): words and terms are
 # small, and a few hundred thousand cover any vocabulary.
 WORD_MEMORY = 500_000
@@ -101,22 +96,6 @@ def ensure_index(
     if rebuilt:
         build_index(documents, root, lang, vocabulary)
     return SearchIndex(root, lang, vocabulary, documents, remember), rebuilt
-
-
-@dataclass(frozen=True)
-class _SectionTerms:
-    anchor: str
-    heading: str
-    counts: Counter[str]
-    heading_terms: frozenset[str]
-    length_norm: float
-
-
-@dataclass
-class _BodyWords:
-    spans: list[tuple[int, int]]
-    terms: list[frozenset[str]]
-    where: dict[str, list[int]]
 
 
 class DiscriminatingBM25F(BM25F):
@@ -160,9 +139,6 @@ class SearchIndex:
         # threads, and gunicorn's threaded worker serves several requests at once: each thread
         # (and each process after the fork) opens its own.
         self._local = threading.local()
-        self._body_words_of: BoundedMemory[str, _BodyWords] = BoundedMemory(ANSWER_MEMORY)
-        self._section_terms: BoundedMemory[str, list[_SectionTerms]] = BoundedMemory(ANSWER_MEMORY)
-        self._word_terms: BoundedMemory[str, frozenset[str]] = BoundedMemory(WORD_MEMORY)
         self._corrections: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
         self._nearest: BoundedMemory[str, str | None] = BoundedMemory(WORD_MEMORY)
         self._idf: BoundedMemory[str, float] = BoundedMemory(WORD_MEMORY)
@@ -180,6 +156,9 @@ class SearchIndex:
         self._synonyms = [
             [tuple(self.terms(member)) for member in group] for group in vocabulary.synonyms
         ]
+        self.passages = Passages(
+            self.documents, self.analyzer, self.terms, self.idf, ANSWER_MEMORY, WORD_MEMORY
+        )
 
     @property
     def searcher(self) -> Searcher:
@@ -386,8 +365,10 @@ class SearchIndex:
             document = self.documents.get(self._slug_of.get(docnum, ""))
             if document is None:  # the index is older than the content; never show a dead link
                 continue
-            snippet = self.snippet(document.slug, document.body, wanted) if for_reading else ""
-            section = self.best_section(document.slug, wanted)
+            snippet = (
+                self.passages.snippet(document.slug, document.body, wanted) if for_reading else ""
+            )
+            section = self.passages.best_section(document.slug, wanted)
             results.hits.append(
                 Hit(
                     slug=document.slug,
@@ -405,101 +386,7 @@ class SearchIndex:
         """Do at startup what the first searches would otherwise do: open the index and work out
         the words of every answer for snippets."""
         self.searcher  # noqa: B018 - opening is the point
-        for document in self.documents.values():
-            self._body_words(document.slug, document.body)
-            self._section_terms.recall(document.slug, self._compute_section_terms)
-
-    def best_section(self, slug: str, wanted: Iterable[str]) -> tuple[str, str] | None:
-        """The (anchor, heading) of the answer's section that answers the query best: like BM25
-        within one answer (a telling term that recurs in a short section says most), a term in
-        the heading counting more; None when no section holds any of the query's terms."""
-        wanted = set(wanted)
-        best, best_score, runner_up = None, 0.0, 0.0
-        for section in self._section_terms.recall(slug, self._compute_section_terms):
-            score = sum(
-                self.idf(term) * (1 + math.log(section.counts[term])) / section.length_norm
-                for term in wanted
-                if term in section.counts
-            )
-            score += SECTION_HEADING_WEIGHT * sum(
-                self.idf(term) for term in wanted & section.heading_terms
-            )
-            if score > best_score:
-                runner_up, best, best_score = best_score, section, score
-            else:
-                runner_up = max(runner_up, score)
-        # Point to a section only when it clearly answers better than the others: a wrong
-        # section is worse than the top of the right answer.
-        if best is None or best_score < SECTION_MARGIN * runner_up:
-            return None
-        # One common word is no evidence for a section ("kan jeg få seniorpension?"): it takes two
-        # of the query's terms, or one in the heading.
-        if len(wanted & set(best.counts)) < 2 and not wanted & best.heading_terms:
-            return None
-        return best.anchor, best.heading
-
-    def _compute_section_terms(self, slug: str) -> list[_SectionTerms]:
-        document = self.documents.get(slug)
-        if document is None:
-            return []
-        found = []
-        for anchor, heading, text in document.sections:
-            counts = Counter(token.text for token in self.analyzer(text))
-            norm = math.sqrt(max(sum(counts.values()), 1) / SECTION_TYPICAL_TERMS)
-            found.append(
-                _SectionTerms(anchor, heading, counts, frozenset(self.terms(heading)), norm)
-            )
-        return found
-
-    def _terms_of_word(self, word: str) -> frozenset[str]:
-        return self._word_terms.recall(
-            word, lambda text: frozenset(token.text for token in self.analyzer(text))
-        )
-
-    def _body_words(self, slug: str, text: str) -> _BodyWords:
-        """Each word of an answer's body with its analysed terms, worked out once per process
-        (and each distinct word analysed once: the same words recur from answer to answer)."""
-
-        def words(_slug: str) -> _BodyWords:
-            found = _BodyWords([], [], {})
-            for index, match in enumerate(re.finditer(WORD, text)):
-                terms = self._terms_of_word(match.group(0))
-                found.spans.append(match.span())
-                found.terms.append(terms)
-                for term in terms:
-                    found.where.setdefault(term, []).append(index)
-            return found
-
-        return self._body_words_of.recall(slug, words)
-
-    def snippet(self, slug: str, text: str, wanted: set[str], words: int = 28) -> str:
-        """The stretch of the body with the most query words, those words marked."""
-        body = self._body_words(slug, text)
-        lists = [body.where[term] for term in wanted if term in body.where]
-        if not lists:
-            return ""
-        best_start, best_score = 0, -1
-        for first in sorted({index for positions in lists for index in positions[:20]}):
-            start = max(0, first - 4)
-            score = sum(
-                1
-                for positions in lists
-                if bisect_left(positions, start + words) > bisect_left(positions, start)
-            )
-            if score > best_score:
-                best_start, best_score = start, score
-        end_index = min(best_start + words, len(body.spans))
-        pieces: list[str] = ["… " if best_start > 0 else ""]
-        cursor = body.spans[best_start][0]
-        for index in range(best_start, end_index):
-            start, end = body.spans[index]
-            pieces.append(html.escape(text[cursor:start], quote=False))
-            word = html.escape(text[start:end], quote=False)
-            pieces.append(f"<mark>{word}</mark>" if body.terms[index] & wanted else word)
-            cursor = end
-        if end_index < len(body.spans):
-            pieces.append(" …")
-        return "".join(pieces)
+        self.passages.prepare()
 
     def suggest(self, text: str) -> str | None:
         """'Did you mean': each unknown word of four letters or more replaced by the nearest known word."""
@@ -527,7 +414,11 @@ class SearchIndex:
         return " ".join(corrected) if changed else None
 
     def _searches_well(self, word: str) -> bool:
-        terms = [term for term in self._terms_of_word(word) if not term.startswith(SYNONYM_PREFIX)]
+        terms = [
+            term
+            for term in self.passages.terms_of_word(word)
+            if not term.startswith(SYNONYM_PREFIX)
+        ]
         return bool(terms) and all(self._known(term) for term in terms)
 
     def _correction(self, word: str) -> str | None:

@@ -10,7 +10,8 @@ from flask import current_app, url_for
 from app.chat import reply as chat
 from app.chat.ranking import ChatRanker
 from app.chat.understanding import birth_years_for_age
-from app.domain.rules import Answers, assess
+from app.domain.outcomes import Answers
+from app.domain.rules import assess
 from app.domain.sealing import seal
 from app.web import wording
 from app.web.site import library

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from app.domain import facts
-from app.domain.rules import Finding
+from app.domain.outcomes import Finding
 from app.i18n import N_, Language, language
 
 QUESTION_TITLES = {

@@ -7,7 +7,8 @@ from datetime import date
 
 from app.domain import questionnaire as flow
 from app.domain.changes import what_would_change
-from app.domain.rules import Answers, Receives, Route, Status, YesNo, assess
+from app.domain.outcomes import Answers, Receives, Route, Status, YesNo
+from app.domain.rules import assess
 
 DEC_1_2026 = date(2026, 12, 1)
 

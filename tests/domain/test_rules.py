@@ -7,17 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from app.domain import facts
-from app.domain.rules import (
-    Answers,
-    Authority,
-    Receives,
-    Route,
-    Status,
-    YesNo,
-    age_on,
-    assess,
-    full_time_years,
-)
+from app.domain.outcomes import Answers, Authority, Receives, Route, Status, YesNo
+from app.domain.rules import age_on, assess, full_time_years
 
 DAY = timedelta(days=1)
 

@@ -8,7 +8,8 @@ from datetime import date
 
 from app.domain import questionnaire as flow
 from app.domain.decisions import AS_OF, decision_table, paths, walk_birth_dates
-from app.domain.rules import Authority, Status, assess
+from app.domain.outcomes import Authority, Status
+from app.domain.rules import assess
 from tests.conftest import ROOT
 
 TODAYS = (AS_OF, date(2021, 9, 1), date(2033, 3, 12))
