@@ -7,13 +7,7 @@ import math
 import re
 from typing import NamedTuple
 
-from app.chat.understanding import (
-    FRACTION,
-    OPTIONS,
-    intended_answers,
-    pension_types,
-    question_sentence,
-)
+from app.chat.intents import FRACTION, OPTIONS, intended_answers, pension_types, question_sentence
 from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000

@@ -12,19 +12,21 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
-from app.chat.understanding import (
+from app.chat.intents import (
     CAN_I_GET,
     EARLY_EXIT,
     HANDOFF,
     MEETS_CONDITIONS,
     RETIREMENT,
     SENIOR,
+    pension_types,
+)
+from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
+from app.chat.understanding import (
     birth_years_for_age,
     find_age,
     find_birth_date,
     find_birth_year,
-    pension_types,
     same_folkepensionsalder_all_year,
     small_talk,
 )

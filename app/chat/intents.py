@@ -1,0 +1,298 @@
+"""What kind of question a message asks (how much, how long, to complain, where to apply, which
+pension, ...), which pension it names, and the answers those point to. Pure: no index, no storage."""
+
+from __future__ import annotations
+
+import re
+
+HANDOFF = re.compile(
+    r"hvilke[nt]? pension|hvad (?:for )?(?:en )?pension kan|kan jeg (?:få|faa|søge|soege) "
+    r"(?:senior|førtids|fortids|foertids|tidlig)|har jeg ret til|er jeg berettiget|"
+    r"which pension|what pension|can i (?:get|apply for|claim) (?:a |the )?(?:senior|disability|early)|"
+    r"am i (?:eligible|entitled)",
+)
+# Whether someone meets the conditions, asked about a person whose age or birth date the message
+# gives: the questionnaire answers that for them (with CAN_I_GET).
+MEETS_CONDITIONS = re.compile(
+    r"opfylder (?:jeg|han|hun|vedkommende|borgeren|min borger)|berettiget|\bqualify|eligible|entitled"
+)
+CAN_I_GET = re.compile(
+    r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|soge|komme på|gå på|ga pa|gaa paa)|"
+    r"tror du (?:jeg|han|hun)|hvem kan (?:få|faa|fa|søge|soege)|who (?:can|may) (?:get|apply)|"
+    r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
+    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to",
+)
+# Leaving work early without naming a pension, or asking what one can do: with an age, the
+# questionnaire says which route fits.
+EARLY_EXIT = re.compile(
+    r"hvad kan jeg (?:gøre|gore|goere|søge|soge|soege)|hvad er mine muligheder|what can i do|"
+    r"what are my options|can i (?:stop|quit)\b|kan jeg (?:stoppe|holde op)|"
+    r"pension (?:før|for|foer) tid|(?:før|for|foer) tiden|tidligere på pension|stoppe (?:med at "
+    r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
+    r"pension early"
+)
+CONTACT = re.compile(
+    r"hvor (?:kan jeg |skal jeg )?ringe|hvem kan (?:jeg|vi) (?:ringe|tale|snakke)|hvor ringer|telefonnummer|"
+    r"hvor (?:kan|får) (?:jeg|vi|man) (?:råd|hjælp|rådgivning)|who (?:can|do) i (?:call|talk)|"
+    r"where (?:can|do) i (?:get|find) (?:advice|help)|phone number|^\W*r(?:å|aa|a)dgivning\W*$|"
+    r"gratis (?:hjælp|hjaelp|rådgivning|raadgivning|advokat)|hjælpe mig gratis|uvildig|"
+    r"(?:help|advise) me for free|free (?:help|advice|legal)|^\W*advice\W*$",
+)
+CONTACT_ANSWER = "kontakt-og-raadgivning"
+WHAT_IS = re.compile(
+    r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
+    r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
+    r"(?:something|noget) (?:called|der hedder)|\bmeaning\b|\bbetydning\b",
+)
+RETIREMENT = re.compile(
+    r"folkepension|pensionsalder|gå på pension|ga pa pension|gaa paa pension|går på pension|"
+    r"retire|state pension|pension age|pensionable|hvornår kan jeg|when can i|hvornaar",
+)
+SENIOR = re.compile(r"seniorpension|senior pension")
+
+
+# Which pension a message names, and the answer with that pension's conditions.
+PENSION_TYPES: dict[str, re.Pattern[str]] = {
+    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention"),
+    "foertidspension": re.compile(
+        r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension|"
+        r"invalide ?pension|invalidity pension|sygepension|sickness pension"
+    ),
+    "tidlig_pension": re.compile(
+        r"tidlig(?:e)? pension|\barne|early pension|early retirement\b(?! pension)"
+    ),
+    "folkepension": re.compile(
+        r"folkepension|state pension|old.age pension|pensionsalder|pension age"
+    ),
+}
+INTRO_ANSWERS = {
+    "seniorpension": "hvad-er-seniorpension",
+    "foertidspension": "foertidspension-betingelser",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+CONDITIONS_ANSWERS = {
+    "seniorpension": "seniorpension-betingelser",
+    "foertidspension": "foertidspension-betingelser",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+
+
+def pension_types(text: str) -> set[str]:
+    lowered = text.lower()
+    return {name for name, pattern in PENSION_TYPES.items() if pattern.search(lowered)}
+
+
+def question_sentence(message: str) -> str:
+    """The sentence(s) that ask: in a long message the story comes first, the question last."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", message.strip()) if part]
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    return " ".join(asked) if asked else (sentences[-1] if sentences else "")
+
+
+# Questions whose answer is one page whatever benefit they name: what the citizen wants to know
+# (how much, how long, to complain, ...) decides the answer more than the benefit does.
+INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
+            r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
+            r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
+        ),
+        "hvor-mange-penge",
+    ),
+    (
+        re.compile(
+            r"hvor (?:lang tid|længe|laenge) .{0,40}(?:svar|afgør|afgor|behandl|vente|være om|"
+            r"vaere om|tage)|sagsbehandlingstid|how long .{0,40}(?:decid|take|wait|answer)|"
+            r"waiting (?:time|for (?:a|the) decision)"
+        ),
+        "sagsbehandlingstid-og-forsoergelse",
+    ),
+    (
+        re.compile(
+            r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
+            r"formulere[r]? (?:jeg|mig|det)|what (?:should|do) i (?:write|put)|how (?:do|should) i word"
+        ),
+        "hvad-skal-der-staa-i-ansoegningen",
+    ),
+    (
+        re.compile(
+            r"hvor meget (?:må|kan|ma) (?:jeg|man|han|hun|vi) tjene|tjene (?:lidt )?ved siden af|"
+            r"how much (?:can|may) i earn|earn (?:a little )?on the side"
+        ),
+        "indtaegter-ved-siden-af",
+    ),
+    (
+        re.compile(r"\bskat\b|\bskatten\b|beskat|\btax(?:ed|es)?\b"),
+        "skat-og-pensionsopsparing",
+    ),
+    (
+        re.compile(
+            r"flytte til (?!en |et |ny)|bo i udlandet|bor i udlandet|i udlandet|"
+            r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad|"
+            r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension"
+        ),
+        "pension-og-udlandet",
+    ),
+    (
+        re.compile(
+            r"(?:bevise|dokumentere|prove|document|show) .{0,40}(?:arbejde|arbejdet|worked|years|"
+            r"(?:å|aa)r\b)|l(?:ø|oe|o)nsedler|pay ?slips?"
+        ),
+        "beskaeftigelseskrav",
+    ),
+    (
+        re.compile(
+            r"aktindsigt|partsh(?:ø|oe|o)ring|bisidder|begrundelse|begrunde[ts]?\b|ikke hvorfor|"
+            r"uden (?:at )?(?:forklare|begrunde)|forklare hvorfor|mine rettigheder|my rights|"
+            r"explain why|without (?:a |any )?reason|see (?:my|the) (?:file|papers|case papers)"
+        ),
+        "dine-rettigheder-i-sagen",
+    ),
+    (
+        re.compile(
+            r"(?:ekstra|personligt|helbreds|varme) ?till(?:æ|ae)g|tilskud til (?:medicin|varme|briller)|"
+            r"(?:help|money|supplement) (?:for|with|towards) (?:medicine|heating|glasses)|"
+            r"extra (?:money|help|supplement)"
+        ),
+        "hvor-mange-penge",
+    ),
+)
+# A pension paid as a fraction for years lived abroad ("31/40 af pensionen"): nothing else on the
+# site is counted in fortieths, so this decides the answer.
+FRACTION = re.compile(r"\b\d{1,2} ?/ ?40\b|\b\d{1,2} fortieths|\b\d{1,2} fyrretyvende")
+FRACTION_ANSWER = "pension-og-udlandet"
+# When the money comes, by the pension named: each answer on applying has a section on it.
+WHEN_PAID = re.compile(
+    r"hvorn(?:å|aa|a)r (?:får|far|faar|kommer|udbetales|ser) (?:jeg |man |vi )?(?:så |sa )?(?:de "
+    r"første )?(?:pengene|penge|(?:folke)?pensionen|udbetaling)|hvorn(?:å|aa|a)r (?:bliver|begynder) "
+    r"(?:den|pensionen|pengene) (?:udbetalt|at komme)|when (?:do|will|does) (?:i|we|the|my) "
+    r"(?:get |receive )?(?:the |my )?(?:money|pension|first payment|payments?) ?(?:come|start|arrive)?"
+)
+WHEN_PAID_ANSWERS = {
+    "foertidspension": "udbetaling-af-foertidspension",
+    "seniorpension": "seniorpension-ansoegning",
+    "tidlig_pension": "tidlig-pension",
+    "folkepension": "folkepensionsalder",
+}
+# Working while on førtidspension ("can I keep working a few hours?"): the answer on income beside it.
+WORK_BESIDE = re.compile(
+    r"(?:keep|still|continue|carry on) (?:on )?working|work (?:a few|some|part[- ]time|\d+) hours|"
+    r"work (?:a little|part[- ]time)|have a (?:small |part[- ]time )?job|arbejde (?:lidt|et par "
+    r"timer|nogle timer|deltid|på deltid)|(?:må|ma|kan) (?:jeg|man) (?:stadig |godt |så |sa )?"
+    r"arbejde|blive ved med at arbejde|(?:job|arbejde) ved siden af"
+)
+WORK_BESIDE_ANSWER = "indtaegter-ved-siden-af"
+# Whether a førtidspension is for life or for some years.
+DURATION = re.compile(
+    r"p(?:å|a|aa) livstid|for life|resten af (?:mit |livet)|rest of my life|permanent|"
+    r"tidsbegr(?:æ|ae)ns|midlertidig|temporar|ad gangen|for (?:a few|some) years|time[- ]limited"
+)
+DURATION_ANSWER = "midlertidig-foertidspension"
+# What the Seniorpension unit weighs when it decides.
+DECISION_BASIS = re.compile(
+    r"l(?:æ|ae)gge[r]? (?:\w+ ){0,3}(?:vægt|vaegt) p(?:å|a)|hvad (?:indgår|indgaar|tæller|bygger)|\bweigh|"
+    r"take into account|based on|look at when"
+)
+DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
+# Residence and citizenship are among a pension's conditions.
+RESIDENCE = re.compile(
+    r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
+    r"boet i danmark|lived in denmark"
+)
+# Retiring because of illness, with no pension named: the overview of the health-based routes, not
+# tidlig pension (where health plays no part).
+BECAUSE_OF_ILLNESS = re.compile(
+    r"(?:due to|because of|for) (?:my )?(?:illness|ill health|health|sickness|being ill)|"
+    r"(?:pga\.?|på grund af|pa grund af) (?:min )?(?:sygdom|helbred|dårligt helbred)"
+)
+OVERVIEW_ANSWER = "hvilken-pension-kan-jeg-soege"
+COMPLAINT = re.compile(
+    r"(?:siger|sagt|sagde) nej|says no|said no|\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
+)
+COMPLAINT_ANSWERS = {"seniorpension": "seniorpension-afslag-og-klage"}
+GENERAL_COMPLAINT_ANSWER = "klage-ankestyrelsen"
+
+
+# "Where or how do I apply?", and "can I ask for a decision myself?": the answer on applying for
+# the pension the message names.
+APPLY = re.compile(
+    r"hvor (?:søger|soger|soeger|ansøger|skal) (?:jeg|man|vi)(?: .{0,30})? (?:søge|soge|henne|hen)\b|"
+    r"hvor (?:søger|soger|soeger|ansøger) (?:jeg|man|vi)\b|hvordan (?:søger|soger|soeger|ansøger) "
+    r"(?:jeg|man|vi)|hvem skal (?:jeg|man) søge hos|selv (?:kræve|kraeve|bede om|søge|soge)|"
+    r"(?:kræve|kraeve|bede om) en afgørelse|where (?:do|can|should|to) (?:i |we )?apply|"
+    r"how (?:do|can|should|to) (?:i |we )?apply|apply .{0,30}myself|ask .{0,25}for a decision|"
+    r"(?:send|submit) (?:an |my |the )?application (?:from|to)|(?:sende|indsende) (?:en |min )?"
+    r"ans(?:ø|oe|o)gning (?:fra|til)"
+)
+APPLY_ANSWERS = {
+    "foertidspension": "foertidspension-to-veje",
+    "seniorpension": "seniorpension-ansoegning",
+    "tidlig_pension": "tidlig-pension",
+}
+# "Which pension?", "what are my options?": the overview of the ways to stop working early.
+OPTIONS = re.compile(
+    r"hvilke[nt]? (?:pension|muligheder|valgmuligheder)|hvad (?:er mine|har jeg af) muligheder|"
+    r"which (?:pension|options)|what (?:are my |other )?options|what pensions?\b"
+)
+
+
+# Money in the bank, an inheritance: whether it reduces førtidspension (pension savings are another
+# answer's, with tax).
+WEALTH = re.compile(
+    r"(?<!pensions)opsparing|formue|penge i banken|arv\b|arven|(?<!pension )savings|inheritance|"
+    r"money in the bank"
+)
+WEALTH_ANSWER = "formue-og-foertidspension"
+# Money paid after an accident or an injury: the answer on compensation, even when it is now in the
+# bank.
+COMPENSATION = re.compile(
+    r"erstatning|compensation|forsikringssum|forsikringsselskab|insurance (?:pay|money|company)"
+)
+COMPENSATION_ANSWER = "erstatning-og-foertidspension"
+
+
+def intended_answers(lowered: str, named: set[str]) -> set[str]:
+    """Answers a message's kind of question points to, whatever its other words."""
+    intended: set[str] = set()
+    if OPTIONS.search(lowered):
+        return {OVERVIEW_ANSWER}
+    if FRACTION.search(lowered):
+        return {FRACTION_ANSWER}
+    if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
+        intended |= {CONDITIONS_ANSWERS[name] for name in named}
+    if named <= {"foertidspension"} and COMPENSATION.search(lowered):
+        intended.add(COMPENSATION_ANSWER)
+    elif "foertidspension" in named and WEALTH.search(lowered):
+        intended.add(WEALTH_ANSWER)
+    if WHEN_PAID.search(lowered):
+        # Naming no pension, each pension's answer on payment is a fair candidate (and the reply,
+        # about one pension for a message that names none, is never sure).
+        intended |= {WHEN_PAID_ANSWERS[name] for name in named} or set(WHEN_PAID_ANSWERS.values())
+    if named <= {"foertidspension"} and WORK_BESIDE.search(lowered):
+        intended.add(WORK_BESIDE_ANSWER)
+    if "foertidspension" in named and DURATION.search(lowered):
+        intended.add(DURATION_ANSWER)
+    if "seniorpension" in named and DECISION_BASIS.search(lowered):
+        intended.add(DECISION_BASIS_ANSWER)
+    if RESIDENCE.search(lowered):
+        intended |= {CONDITIONS_ANSWERS[name] for name in named - {"folkepension"}}
+    if APPLY.search(lowered):
+        intended |= {APPLY_ANSWERS[name] for name in named if name in APPLY_ANSWERS}
+    if WHAT_IS.search(lowered):
+        intended |= {INTRO_ANSWERS[name] for name in named}
+    if CONTACT.search(lowered):
+        intended.add(CONTACT_ANSWER)
+    intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
+    if (
+        BECAUSE_OF_ILLNESS.search(lowered)
+        and not (named - {"tidlig_pension"})
+        and "efterl" not in lowered
+    ):
+        intended.add(OVERVIEW_ANSWER)
+    if COMPLAINT.search(lowered):
+        own = {COMPLAINT_ANSWERS[name] for name in named if name in COMPLAINT_ANSWERS}
+        intended |= own or {GENERAL_COMPLAINT_ANSWER}
+    return intended
