@@ -9,6 +9,7 @@ from typing import Any
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from app.domain import questionnaire as flow
+from app.domain import steps
 from app.domain.changes import what_would_change
 from app.domain.rules import assess
 from app.domain.sealing import BrokenLink, seal, unseal
@@ -20,12 +21,12 @@ QUESTION_KINDS = {question.id: question.kind.value for question in flow.QUESTION
 QUESTION_UNITS = {question.id: question.unit for question in flow.QUESTIONS_TABLE}
 
 
-def render_step(step: flow.Step, today: date, lang: str) -> Any:
+def render_step(step: steps.Step, today: date, lang: str) -> Any:
     """One page of the questionnaire; every page carries the answers so far in hidden fields."""
     context: dict[str, Any] = {}
-    if step.page is flow.Page.CHECK:
+    if step.page is steps.Page.CHECK:
         context["questions"] = flow.applicable(step.answers, today)
-    if step.page is flow.Page.RESULT:
+    if step.page is steps.Page.RESULT:
         outcome = assess(flow.to_answers(step.answers), today)
         token = seal(step.answers, current_app.config["SECRET_KEY"])
         context |= {
@@ -63,8 +64,8 @@ def questionnaire(lang: str) -> Any:
     if request.method == "GET":
         if "start" in request.args:
             return start_with_sealed_answers(request.args["start"], today, lang)
-        return render_step(flow.Step(flow.Page.START, {}), today, lang)
-    return render_step(flow.step(request.form, today), today, lang)
+        return render_step(steps.Step(steps.Page.START, {}), today, lang)
+    return render_step(steps.step(request.form, today), today, lang)
 
 
 def start_with_sealed_answers(token: str, today: date, lang: str) -> Any:
@@ -72,8 +73,8 @@ def start_with_sealed_answers(token: str, today: date, lang: str) -> Any:
     try:
         answers = flow.read_stored(unseal(token, current_app.config["SECRET_KEY"]), today)
     except (BrokenLink, flow.InvalidAnswers):
-        return render_step(flow.Step(flow.Page.START, {}), today, lang)
-    return render_step(flow.resume(answers, today), today, lang)
+        return render_step(steps.Step(steps.Page.START, {}), today, lang)
+    return render_step(steps.resume(answers, today), today, lang)
 
 
 @page(bp, "result_link")
@@ -85,9 +86,9 @@ def result_link(lang: str, token: str) -> Any:
             raise flow.InvalidAnswers("incomplete")
     except BrokenLink as broken:
         html, _status = render_step(
-            flow.Step(flow.Page.START, {}, problem=broken.problem.value), today, lang
+            steps.Step(steps.Page.START, {}, problem=broken.problem.value), today, lang
         )
         return html, 410 if broken.problem.value == "expired" else 400
     except flow.InvalidAnswers:
-        return render_step(flow.Step(flow.Page.START, {}, problem="invalid"), today, lang)
-    return render_step(flow.Step(flow.Page.RESULT, answers), today, lang)
+        return render_step(steps.Step(steps.Page.START, {}, problem="invalid"), today, lang)
+    return render_step(steps.Step(steps.Page.RESULT, answers), today, lang)
