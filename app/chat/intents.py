@@ -194,7 +194,9 @@ DURATION_ANSWER = "midlertidig-foertidspension"
 # What the Seniorpension unit weighs when it decides.
 DECISION_BASIS = re.compile(
     r"l(?:æ|ae)gge[r]? (?:\w+ ){0,3}(?:vægt|vaegt) p(?:å|a)|hvad (?:indgår|indgaar|tæller|bygger)|\bweigh|"
-    r"take into account|based on|look at when"
+    r"take into account|based on|look at when|l(?:æ|ae)geattest|l(?:æ|ae)geerkl(?:æ|ae)ring|"
+    r"til (?:min )?l(?:æ|ae)ge|medical certificate|doctor'?s (?:note|certificate|statement)|"
+    r"see (?:a|my) doctor"
 )
 DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
 # Residence and citizenship are among a pension's conditions.
@@ -202,6 +204,15 @@ RESIDENCE = re.compile(
     r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
     r"boet i danmark|lived in denmark"
 )
+# The steps on the way to a pension, by name: "what is jobafklaring?", and with no pension named,
+# the answer on that step.
+STEP_ANSWERS: dict[re.Pattern[str], str] = {
+    re.compile(r"jobafklaring|sygedagpeng|sick(?:ness)? benefit"): "sygedagpenge-og-jobafklaring",
+    re.compile(r"ressourceforl|resource (?:course|programme|program)"): "ressourceforloeb-krav",
+    re.compile(r"arbejdspr(?:ø|oe|o)vning|work (?:test|trial)"): "arbejdsproevning",
+    re.compile(r"rehabiliteringsteam|rehabilitation team"): "rehabiliteringsteam-undtagelser",
+    re.compile(r"fleks ?job|flex ?job"): "fleksjob",
+}
 # Retiring because of illness, with no pension named: the overview of the health-based routes, not
 # tidlig pension (where health plays no part).
 BECAUSE_OF_ILLNESS = re.compile(
@@ -210,7 +221,8 @@ BECAUSE_OF_ILLNESS = re.compile(
 )
 OVERVIEW_ANSWER = "hvilken-pension-kan-jeg-soege"
 COMPLAINT = re.compile(
-    r"(?:siger|sagt|sagde) nej|says no|said no|\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
+    r"(?:siger|sagt|sagde) nej|says no|said no|(?:fået|faaet|fik|fåt) (?:et )?(?:afslag|nej)|"
+    r"(?:got|received|had) (?:a )?(?:no|refusal|rejection)|\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
 )
 COMPLAINT_ANSWERS = {"seniorpension": "seniorpension-afslag-og-klage"}
 GENERAL_COMPLAINT_ANSWER = "klage-ankestyrelsen"
@@ -225,7 +237,8 @@ APPLY = re.compile(
     r"(?:kræve|kraeve|bede om) en afgørelse|where (?:do|can|should|to) (?:i |we )?apply|"
     r"how (?:do|can|should|to) (?:i |we )?apply|apply .{0,30}myself|ask .{0,25}for a decision|"
     r"(?:send|submit) (?:an |my |the )?application (?:from|to)|(?:sende|indsende) (?:en |min )?"
-    r"ans(?:ø|oe|o)gning (?:fra|til)"
+    r"ans(?:ø|oe|o)gning (?:fra|til)|hvorn(?:å|aa|a)r skal (?:jeg|man) (?:søge|soge|soege)|"
+    r"when (?:should|do|must) i apply"
 )
 APPLY_ANSWERS = {
     "foertidspension": "foertidspension-to-veje",
@@ -235,8 +248,12 @@ APPLY_ANSWERS = {
 # "Which pension?", "what are my options?": the overview of the ways to stop working early.
 OPTIONS = re.compile(
     r"hvilke[nt]? (?:pension|muligheder|valgmuligheder)|hvad (?:er mine|har jeg af) muligheder|"
-    r"which (?:pension|options)|what (?:are my |other )?options|what pensions?\b"
+    r"which (?:pension|options)|what (?:are my |other )?options|what pensions?\b|"
+    # "what is the difference between seniorpension and førtidspension?"
+    r"forskel(?:len)? (?:på|paa|pa|mellem)|difference between"
 )
+# Efterløn against the pensions is its own answer.
+EFTERLOEN_CHOICE_ANSWER = "efterloen-seniorpension-eller-tidlig-pension"
 
 
 # Money in the bank, an inheritance: whether it reduces førtidspension (pension savings are another
@@ -258,7 +275,7 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     """Answers a message's kind of question points to, whatever its other words."""
     intended: set[str] = set()
     if OPTIONS.search(lowered):
-        return {OVERVIEW_ANSWER}
+        return {EFTERLOEN_CHOICE_ANSWER if "efterl" in lowered else OVERVIEW_ANSWER}
     if FRACTION.search(lowered):
         return {FRACTION_ANSWER}
     if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
@@ -281,8 +298,16 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended |= {CONDITIONS_ANSWERS[name] for name in named - {"folkepension"}}
     if APPLY.search(lowered):
         intended |= {APPLY_ANSWERS[name] for name in named if name in APPLY_ANSWERS}
+        if named == {"folkepension"}:
+            # Folkepension alone: the answer on its age says whether and when to apply (someone
+            # on another pension is moved to folkepension, and that answer is another's).
+            intended.add(INTRO_ANSWERS["folkepension"])
     if WHAT_IS.search(lowered):
         intended |= {INTRO_ANSWERS[name] for name in named}
+    if not named or WHAT_IS.search(lowered):
+        steps = {answer for pattern, answer in STEP_ANSWERS.items() if pattern.search(lowered)}
+        if len(steps) == 1:  # one step named: that is the topic
+            intended |= steps
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}

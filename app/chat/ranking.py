@@ -124,7 +124,12 @@ class ChatRanker:
             # Another benefit or another kind of complaint, in words this site also uses: the
             # answers here are about pensions, not that.
             return False
-        if self._types[slug] and not pension_types(message) | pensions_before:
+        named = pension_types(message) | pensions_before
+        if self._types[slug] and named and not self._types[slug] & named:
+            # An answer about another pension than the one asked about (seniorpension's complaint
+            # route for a refusal of førtidspension): never surely right.
+            return False
+        if self._types[slug] and not named:
             # An answer about one pension, for a message that names none ("can I get housing
             # benefit?"): perhaps, but not surely.
             return False

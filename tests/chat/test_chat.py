@@ -377,6 +377,31 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "udbetaling-af-foertidspension",
         ),
         ("hvornår udbetales folkepensionen?", "da", "folkepensionsalder"),
+        # A refusal of førtidspension is complained about through Ankestyrelsen's answer.
+        ("jeg har fået afslag på førtidspension, hvad nu?", "da", "klage-ankestyrelsen"),
+        # "The difference between" two pensions: the overview; with efterløn, its own answer.
+        (
+            "hvad er forskellen på tidlig pension og seniorpension?",
+            "da",
+            "hvilken-pension-kan-jeg-soege",
+        ),
+        (
+            "what is the difference between efterløn and seniorpension?",
+            "en",
+            "efterloen-seniorpension-eller-tidlig-pension",
+        ),
+        ("hvornår skal jeg søge folkepension?", "da", "folkepensionsalder"),
+        (
+            "skal jeg have en lægeattest for at søge seniorpension?",
+            "da",
+            "seniorpension-beslutningsgrundlag",
+        ),
+        # A step on the way, by name.
+        (
+            "min sagsbehandler siger, jeg skal i jobafklaring. Hvad er det?",
+            "da",
+            "sygedagpenge-og-jobafklaring",
+        ),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -479,3 +504,11 @@ def test_a_number_of_something_else_is_not_an_age(rankers) -> None:
 def test_a_no_from_the_municipality_is_answered_with_how_to_complain(rankers) -> None:
     found = reply("kommunen siger nej, hvad gør jeg så?", rankers["da"], TODAY)
     assert found.sources[0] in {"klage-ankestyrelsen", "seniorpension-afslag-og-klage"}
+
+
+def test_an_answer_about_another_pension_is_never_said_as_sure(rankers) -> None:
+    # The seniorpension complaint answer shares every word but the pension with this question.
+    message = "hvordan klager jeg over et afslag på seniorpension og førtidspension?"
+    assert rankers["da"].covers(message, "seniorpension-afslag-og-klage")
+    message = "hvordan klager jeg over et afslag på førtidspension?"
+    assert not rankers["da"].covers(message, "seniorpension-afslag-og-klage")
