@@ -302,9 +302,10 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
             # Folkepension alone: the answer on its age says whether and when to apply (someone
             # on another pension is moved to folkepension, and that answer is another's).
             intended.add(INTRO_ANSWERS["folkepension"])
-    if WHAT_IS.search(lowered):
+    asks_what = bool(WHAT_IS.search(lowered))
+    if asks_what:
         intended |= {INTRO_ANSWERS[name] for name in named}
-    if not named or WHAT_IS.search(lowered):
+    if not named or asks_what:
         steps = {answer for pattern, answer in STEP_ANSWERS.items() if pattern.search(lowered)}
         if len(steps) == 1:  # one step named: that is the topic
             intended |= steps

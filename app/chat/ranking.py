@@ -113,18 +113,18 @@ class ChatRanker:
         `pensions_before`: the pensions the conversation named before a follow-up."""
         if slug not in self._profiles:
             self._prepare(slug)
-        vector = self._vector(message)
         lowered = message.lower()
-        about_pension = bool(pension_types(message)) or bool(_CASE_WORDS.search(lowered))
+        named_here = pension_types(message)
+        about_pension = bool(named_here) or bool(_CASE_WORDS.search(lowered))
         if _FOREIGN_PENSION.search(lowered):
             return False
-        if about_pension and slug in intended_answers(lowered, pension_types(message)):
+        if about_pension and slug in intended_answers(lowered, named_here):
             return True  # "how much", "how long", ... about a pension: the answer for that kind
-        if not pension_types(message) and _OUTSIDE_TOPICS.search(lowered):
+        if not named_here and _OUTSIDE_TOPICS.search(lowered):
             # Another benefit or another kind of complaint, in words this site also uses: the
             # answers here are about pensions, not that.
             return False
-        named = pension_types(message) | pensions_before
+        named = named_here | pensions_before
         if self._types[slug] and named and not self._types[slug] & named:
             # An answer about another pension than the one asked about (seniorpension's complaint
             # route for a refusal of førtidspension): never surely right.
@@ -137,6 +137,7 @@ class ChatRanker:
             # Nothing in the message is of this site's field (a pension, a case about one, the
             # benefits and rights around it): words in common are chance ("apply", "ret til").
             return False
+        vector = self._vector(message)
         best_question = max(_cosine(vector, question) for question in self._questions[slug])
         return (
             best_question >= COVERS_BEST_QUESTION
@@ -158,10 +159,11 @@ class ChatRanker:
         ):
             scores.setdefault(hit.slug, 0.0)
         named = pension_types(message)
-        intended = intended_answers(message.lower(), named)
-        if FRACTION.search(message.lower()):
+        lowered = message.lower()
+        intended = intended_answers(lowered, named)
+        if FRACTION.search(lowered):
             intended_weight = 2 * FEATURE_WEIGHTS["intent"]
-        elif OPTIONS.search(message.lower()):
+        elif OPTIONS.search(lowered):
             # "Which pension can I get before state pension age?": the pension named is the
             # frame of the question, not its topic, and the overview is the answer.
             named, intended_weight = set(), 2 * FEATURE_WEIGHTS["intent"]
@@ -177,6 +179,9 @@ class ChatRanker:
                 scores[slug] = max(scores.get(slug, 0.0), INTENDED_SEARCH_SHARE * best)
         message_vector = self._vector(message)
         asked_vector = message_vector if asked_text == message else self._vector(asked_text)
+        read_as = (
+            (message_vector,) if asked_vector is message_vector else (message_vector, asked_vector)
+        )
         weights = FEATURE_WEIGHTS
         ranked = []
         for slug, score in scores.items():
@@ -192,7 +197,8 @@ class ChatRanker:
             )
             best_section = max(
                 (
-                    max(_cosine(message_vector, section), _cosine(asked_vector, section))
+                    _cosine(vector, section)
+                    for vector in read_as
                     for section in self._sections[slug]
                 ),
                 default=0.0,
