@@ -9,12 +9,10 @@ import os
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.query import AndMaybe, Or, Prefix, Query, Term
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from app.privacy import holds_personal_details
@@ -31,6 +29,7 @@ from app.search.analysis import (
 from app.search.build import build_index, current_fingerprint, fingerprint
 from app.search.cache import BoundedMemory
 from app.search.passages import Passages
+from app.search.results import DiscriminatingBM25F, Hit, SearchResults
 from app.settings import RECENT_SEARCHES
 
 # As long as a chat message: citizens paste whole stories into the search box too.
@@ -65,25 +64,6 @@ ANSWER_MEMORY = 20_000
 COMMON_TERM_ANSWERS = 500
 
 
-@dataclass(frozen=True)
-class Hit:
-    slug: str
-    title: str
-    category: str
-    snippet_html: str
-    score: float
-    section: str | None = None  # the anchor of the section that answers best
-    section_heading: str | None = None
-
-
-@dataclass
-class SearchResults:
-    query: str
-    hits: list[Hit] = field(default_factory=list)
-    suggestion: str | None = None
-    fuzzy: bool = False
-
-
 def ensure_index(
     documents: list[SearchDocument],
     root: Path,
@@ -96,17 +76,6 @@ def ensure_index(
     if rebuilt:
         build_index(documents, root, lang, vocabulary)
     return SearchIndex(root, lang, vocabulary, documents, remember), rebuilt
-
-
-class DiscriminatingBM25F(BM25F):
-    """BM25F with the Robertson-Sparck Jones idf. Whoosh's default, log(N/(df+1)) + 1, barely tells a
-    word in every answer from a word in one, so "førtidspension" drowned the word that mattered."""
-
-    def idf(self, searcher: Searcher, fieldname: str, text: str) -> float:
-        parent = searcher.get_parent()
-        frequency = parent.doc_frequency(fieldname, text)
-        documents = parent.doc_count_all()
-        return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
 class SearchIndex:

@@ -8,7 +8,7 @@ from flask import Blueprint, render_template, request
 
 from app.chat.ranking import MAX_MESSAGE_CHARS
 from app.web import wording
-from app.web.presenters import answer_chat
+from app.web.presenters import ChatView, answer_chat
 from app.web.site import _, page, page_language
 
 bp = Blueprint("chat", __name__)
@@ -17,9 +17,7 @@ bp = Blueprint("chat", __name__)
 MAX_CHAT_HISTORY = 3
 
 
-def render_chat(
-    exchanges: list[tuple[str, wording.ChatView]], status: int = 200, **context: Any
-) -> Any:
+def render_chat(exchanges: list[tuple[str, ChatView]], status: int = 200, **context: Any) -> Any:
     texts = wording.for_language(page_language())
     return render_template("chat/chat.html", exchanges=exchanges, wording=texts, **context), status
 

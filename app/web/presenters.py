@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, url_for
@@ -23,6 +24,35 @@ DEADLINE_ANSWERS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class ChatView:
+    """A chat reply ready to show: paragraphs, the answer to read, other links, and a next step."""
+
+    paragraphs: tuple[str, ...]
+    primary: tuple[str, str] | None = None
+    others_intro: str | None = None
+    others: tuple[tuple[str, str], ...] = ()
+    action: tuple[str, str] | None = None
+    quote: str | None = None  # the start of the section that answers
+    legal_ref: str | None = None  # the law behind it
+
+    def as_text(self, language: wording.Wording) -> str:
+        lines = list(self.paragraphs)
+        if self.quote:
+            lines.append(f"“{self.quote}”" + (f" ({self.legal_ref})" if self.legal_ref else ""))
+        elif self.legal_ref:
+            lines.append(f"({self.legal_ref})")
+        if self.primary:
+            lines.append(f"{language.chat_texts['read_more']} {self.primary[0]}")
+        if self.others:
+            if self.others_intro:
+                lines.append(self.others_intro)
+            lines.extend(f"- {title}" for title, _url in self.others)
+        if self.action:
+            lines.append(self.action[0])
+        return "\n".join(lines)
+
+
 def chat_ranker(lang: str) -> ChatRanker:
     return current_app.extensions["chat"][lang]
 
@@ -37,12 +67,12 @@ def questionnaire_start_url(lang: str, born: date | None) -> str:
 
 def answer_chat(
     message: str, lang: str, previous: str | None = None
-) -> tuple[chat.ChatReply, wording.ChatView]:
+) -> tuple[chat.ChatReply, ChatView]:
     found = chat.reply(message, chat_ranker(lang), date.today(), previous)
     return found, chat_view(found, lang)
 
 
-def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
+def chat_view(found: chat.ChatReply, lang: str) -> ChatView:
     texts = wording.for_language(lang).chat_texts
     kinds = chat.ReplyKind
 
@@ -76,7 +106,7 @@ def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
         if found.sources[0] in DEADLINE_ANSWERS:
             # "How long may it take?": the deadlines tool works out the dates.
             others = ((texts["deadlines"], url_for("deadlines.deadlines", lang=lang)), *others)
-        return wording.ChatView(
+        return ChatView(
             (best.summary if best else "",),
             primary,
             texts["also"],
@@ -87,16 +117,16 @@ def chat_view(found: chat.ChatReply, lang: str) -> wording.ChatView:
         )
     if found.kind is kinds.NOT_SURE:
         others = (*(link(slug) for slug in found.sources[:3]), advice)
-        return wording.ChatView((texts["not_sure"],), None, None, others, action)
+        return ChatView((texts["not_sure"],), None, None, others, action)
     if found.kind is kinds.NO_MATCH:
-        return wording.ChatView((texts["no_match"],), None, None, (advice,), action)
+        return ChatView((texts["no_match"],), None, None, (advice,), action)
     if found.kind in (kinds.FOLKEPENSION_DATE, kinds.SENIORPENSION_DATE):
-        return wording.ChatView(
+        return ChatView(
             (date_paragraph(found, wording.for_language(lang)),),
             link(found.sources[0]),
             action=action,
         )
-    return wording.ChatView((texts[found.kind.value],), action=action)
+    return ChatView((texts[found.kind.value],), action=action)
 
 
 def date_paragraph(found: chat.ChatReply, language: wording.Wording) -> str:

@@ -284,35 +284,6 @@ CHAT_TEXTS = {
 }
 
 
-@dataclass(frozen=True)
-class ChatView:
-    """A chat reply ready to show: paragraphs, the answer to read, other links, and a next step."""
-
-    paragraphs: tuple[str, ...]
-    primary: tuple[str, str] | None = None
-    others_intro: str | None = None
-    others: tuple[tuple[str, str], ...] = ()
-    action: tuple[str, str] | None = None
-    quote: str | None = None  # the start of the section that answers
-    legal_ref: str | None = None  # the law behind it
-
-    def as_text(self, language: Wording) -> str:
-        lines = list(self.paragraphs)
-        if self.quote:
-            lines.append(f"“{self.quote}”" + (f" ({self.legal_ref})" if self.legal_ref else ""))
-        elif self.legal_ref:
-            lines.append(f"({self.legal_ref})")
-        if self.primary:
-            lines.append(f"{language.chat_texts['read_more']} {self.primary[0]}")
-        if self.others:
-            if self.others_intro:
-                lines.append(self.others_intro)
-            lines.extend(f"- {title}" for title, _url in self.others)
-        if self.action:
-            lines.append(self.action[0])
-        return "\n".join(lines)
-
-
 Texts = Mapping[str, str]
 
 
