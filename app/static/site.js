@@ -17,6 +17,84 @@
     });
   });
 
+  // A long answer's sections as DKFDS's accordion, closed except the one the address points to,
+  // so a reader on a phone sees the headings first. Without JavaScript every section stays open,
+  // and a printed answer shows them all (site.css).
+  document.querySelectorAll(".answer__body[data-accordion]").forEach(function (body) {
+    var headings = Array.prototype.filter.call(body.children, function (child) { return child.tagName === "H2" && child.id; });
+    if (!headings.length) { return; }
+    var list = document.createElement("ul");
+    list.className = "accordion";
+    body.insertBefore(list, headings[0]);
+    var sections = headings.map(function (heading) {
+      var content = document.createElement("div");
+      content.className = "accordion-content";
+      content.id = heading.id + "-indhold";
+      var next = heading.nextSibling;
+      while (next && !(next.nodeType === 1 && next.tagName === "H2" && next.id)) {
+        var moving = next;
+        next = next.nextSibling;
+        content.appendChild(moving);
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "accordion-button";
+      button.setAttribute("aria-controls", content.id);
+      while (heading.firstChild) { button.appendChild(heading.firstChild); }
+      heading.appendChild(button);
+      var item = document.createElement("li");
+      item.appendChild(heading);
+      item.appendChild(content);
+      list.appendChild(item);
+      return { item: item, button: button, content: content };
+    });
+    var bulk = document.createElement("button");
+    bulk.type = "button";
+    bulk.className = "accordion-bulk-button";
+    body.insertBefore(bulk, list);
+    function show(section, open) {
+      section.button.setAttribute("aria-expanded", String(open));
+      section.content.setAttribute("aria-hidden", String(!open));
+    }
+    function updateBulk() {
+      var allOpen = sections.every(function (section) { return section.button.getAttribute("aria-expanded") === "true"; });
+      bulk.setAttribute("data-accordion-bulk-expand", String(!allOpen));
+      bulk.textContent = body.getAttribute(allOpen ? "data-close-all" : "data-open-all");
+    }
+    function openTarget() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      if (!target) { return; }
+      sections.forEach(function (section) {
+        if (section.item.contains(target)) {
+          show(section, true);
+          target.scrollIntoView();
+        }
+      });
+      updateBulk();
+    }
+    sections.forEach(function (section) {
+      show(section, false);
+      section.button.addEventListener("click", function () {
+        show(section, section.button.getAttribute("aria-expanded") !== "true");
+        updateBulk();
+      });
+    });
+    bulk.addEventListener("click", function () {
+      var open = bulk.getAttribute("data-accordion-bulk-expand") === "true";
+      sections.forEach(function (section) { show(section, open); });
+      updateBulk();
+    });
+    // A link to a section on this page (the contents, or the same address clicked again) opens it.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href^='#']");
+      if (link) { window.setTimeout(openTarget, 0); }
+    });
+    window.addEventListener("hashchange", openTarget);
+    updateBulk();
+    openTarget();
+  });
+
   // Switching language keeps the section the reader has open.
   document.querySelectorAll(".js-keep-section").forEach(function (link) {
     link.addEventListener("click", function () {

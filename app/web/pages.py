@@ -50,6 +50,11 @@ def a_to_z(lang: str) -> str:
     return render_template("pages/a_to_z.html", answers=library().a_to_z(lang))
 
 
+# An answer with this many sections is long on a phone: with JavaScript its sections become
+# DKFDS's accordion (closed, except the one a link points to). Without it, all stay open.
+FOLDED_ANSWER_SECTIONS = 6
+
+
 @page(bp, "answer")
 def answer(lang: str, slug: str) -> str:
     found = library().get(lang, slug)
@@ -62,6 +67,7 @@ def answer(lang: str, slug: str) -> str:
         folkepensionsalder_bands=FOLKEPENSIONSALDER_BANDS,
         tidlig_pension_bands=CONFIRMED_TIDLIG_PENSION_BANDS,
         canonical_url=url_for("pages.answer", lang=lang, slug=slug, _external=True),
+        folded=len(found.body.sections) >= FOLDED_ANSWER_SECTIONS,
     )
 
 

@@ -123,10 +123,53 @@ def test_copy_an_answers_link(browser, base_url: str) -> None:
     assert page.evaluate("navigator.clipboard.readText()").endswith(
         "/faq/seniorpension-ansoegning#frist"
     )
+    # A long answer is folded: the reader opens another section, then copies its link.
+    page.get_by_role("button", name="Datoen for din ansøgning", exact=True).click()
     page.get_by_role("button", name=re.compile("Kopiér link til dette afsnit.*Datoen")).click()
     assert page.evaluate("navigator.clipboard.readText()").endswith(
         "/faq/seniorpension-ansoegning#modtaget"
     )
+    context.close()
+
+
+def test_a_long_answer_folds_its_sections_and_opens_the_one_a_link_points_to(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/faq/seniorpension-ansoegning")
+    heading = page.get_by_role("button", name="Hvor længe du skal vente", exact=True)
+    expect(heading).to_have_attribute("aria-expanded", "false")
+    section = page.locator("#frist-indhold")
+    expect(section).to_be_hidden()
+    heading.click()
+    expect(heading).to_have_attribute("aria-expanded", "true")
+    expect(section).to_be_visible()
+    heading.click()
+    expect(section).to_be_hidden()
+    # The table of contents opens the section it points to.
+    page.locator(".answer__contents").get_by_role("link", name="Hvor længe du skal vente").click()
+    expect(page).to_have_url(base_url + "/faq/seniorpension-ansoegning#frist")
+    expect(section).to_be_visible()
+    # "Open all" opens every section, so find-in-page and reading on find everything.
+    page.get_by_role("button", name="Åbn alle afsnit").click()
+    expect(page.locator(".accordion-content[aria-hidden=true]")).to_have_count(0)
+    page.get_by_role("button", name="Luk alle afsnit").click()
+    expect(page.locator(".accordion-content[aria-hidden=false]")).to_have_count(0)
+    # An address with a section opens the answer at that section, open.
+    page.goto(base_url + "/faq/seniorpension-ansoegning#modtaget")
+    expect(page.locator("#modtaget-indhold")).to_be_visible()
+    expect(page.locator("#frist-indhold")).to_be_hidden()
+    # Printed, every section shows.
+    page.emulate_media(media="print")
+    expect(section).to_be_visible()
+
+
+def test_a_long_answer_is_all_open_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/faq/seniorpension-ansoegning")
+    expect(page.locator(".accordion")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Hvor længe du skal vente", level=2)).to_be_visible()
+    expect(page.locator("#frist + .section-link + p")).to_be_visible()
     context.close()
 
 
