@@ -31,6 +31,12 @@ EARLY_EXIT = re.compile(
     r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
     r"pension early"
 )
+# Employment law (notice, dismissal, being made to retire): a question for a union, not for this
+# site, whatever pension or age the message names.
+EMPLOYMENT_LAW = re.compile(
+    r"(?:arbejdsgiver|employer|chef\b|boss)\w* .{0,40}(?:tvinge|fyre|afskedige|sige mig op|force|"
+    r"fire|dismiss|sack|make me)"
+)
 CONTACT = re.compile(
     r"hvor (?:kan jeg |skal jeg )?ringe|hvem kan (?:jeg|vi) (?:ringe|tale|snakke)|hvor ringer|telefonnummer|"
     r"hvor (?:kan|får) (?:jeg|vi|man) (?:råd|hjælp|rådgivning)|who (?:can|do) i (?:call|talk)|"
@@ -130,8 +136,10 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"flytte til (?!en |et |ny)|bo i udlandet|bor i udlandet|i udlandet|"
+            r"flytte[r]? (?:hjem )?til (?!en |et |ny)|bo i udlandet|bor i udlandet|i udlandet|"
             r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad|"
+            r"(?:live|living|stay|staying) in (?!denmark\b|a |an |the |my |our |this )[a-z]|"
+            r"gr(?:ø|oe|o)nland|greenland|f(?:æ|ae|a)r(?:ø|oe|o)erne|faroe|leveattest|life certificate|"
             r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension"
         ),
         "pension-og-udlandet",
@@ -147,17 +155,28 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"aktindsigt|partsh(?:ø|oe|o)ring|bisidder|begrundelse|begrunde[ts]?\b|ikke hvorfor|"
             r"uden (?:at )?(?:forklare|begrunde)|forklare hvorfor|mine rettigheder|my rights|"
-            r"explain why|without (?:a |any )?reason|see (?:my|the) (?:file|papers|case papers)"
+            r"explain why|without (?:a |any )?reason|see (?:my|the) (?:file|papers|case papers)|"
+            r"(?:tage|have|komme) (?:en|nogen) med|(?:bring|take) (?:someone|somebody|a friend|"
+            r"a relative)|someone (?:with|along)"
         ),
         "dine-rettigheder-i-sagen",
     ),
     (
         re.compile(
             r"(?:ekstra|personligt|helbreds|varme) ?till(?:æ|ae)g|tilskud til (?:medicin|varme|briller)|"
+            r"(?:ekstra|tilskud|hj(?:æ|ae)lp|penge) (?:til|for) (?:tandl|briller|medicin|varme|fodpleje)|"
             r"(?:help|money|supplement) (?:for|with|towards) (?:medicine|heating|glasses)|"
             r"extra (?:money|help|supplement)"
         ),
         "hvor-mange-penge",
+    ),
+    (
+        # The old pension for those a few years from folkepension, replaced by seniorpension.
+        re.compile(
+            r"seniorf(?:ø|oe|o)rtids|senior early|old senior|(?:5|fem) (?:år|aar|ar|years) "
+            r"(?:fra|før|foer|from|before) (?:folkepension|state pension)"
+        ),
+        "seniorfoertidspension",
     ),
 )
 # A pension paid as a fraction for years lived abroad ("31/40 af pensionen"): nothing else on the
@@ -182,7 +201,8 @@ WORK_BESIDE = re.compile(
     r"(?:keep|still|continue|carry on) (?:on )?working|work (?:a few|some|part[- ]time|\d+) hours|"
     r"work (?:a little|part[- ]time)|have a (?:small |part[- ]time )?job|arbejde (?:lidt|et par "
     r"timer|nogle timer|deltid|på deltid)|(?:må|ma|kan) (?:jeg|man) (?:stadig |godt |så |sa )?"
-    r"arbejde|blive ved med at arbejde|(?:job|arbejde) ved siden af"
+    r"arbejde|blive ved med at arbejde|(?:job|arbejde) ved siden af|timer (?:om|i) ugen|"
+    r"hours a week|krone for krone|tr(?:æ|ae)kker (?:de|man) det fra"
 )
 WORK_BESIDE_ANSWER = "indtaegter-ved-siden-af"
 # Whether a førtidspension is for life or for some years.
@@ -196,9 +216,21 @@ DECISION_BASIS = re.compile(
     r"l(?:æ|ae)gge[r]? (?:\w+ ){0,3}(?:vægt|vaegt) p(?:å|a)|hvad (?:indgår|indgaar|tæller|bygger)|\bweigh|"
     r"take into account|based on|look at when|l(?:æ|ae)geattest|l(?:æ|ae)geerkl(?:æ|ae)ring|"
     r"til (?:min )?l(?:æ|ae)ge|medical certificate|doctor'?s (?:note|certificate|statement)|"
-    r"see (?:a|my) doctor"
+    r"see (?:a|my) doctor|\berkl(?:æ|ae)ring|\battest\b|pay (?:for )?(?:the |a |my )?doctor"
 )
 DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
+# Whether Seniorpension looks at one's last job or at any job.
+LAST_JOB = re.compile(
+    r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work)|any (?:other )?job|"
+    r"ethvert (?:andet )?job|alle (?:slags )?job"
+)
+LAST_JOB_ANSWER = "seniorpension-arbejdsevne"
+# Reaching folkepension age while on førtidspension.
+REACHING_PENSION_AGE = re.compile(
+    r"(?:bliver|fylder|når|naar|turn|reach|am) (?:6[5-9]|70)\b|folkepensionsalder|state pension age|"
+    r"pension age"
+)
+TO_FOLKEPENSION_ANSWER = "fra-foertidspension-til-folkepension"
 # Residence and citizenship are among a pension's conditions.
 RESIDENCE = re.compile(
     r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
@@ -249,9 +281,11 @@ APPLY_ANSWERS = {
 OPTIONS = re.compile(
     r"hvilke[nt]? (?:pension|muligheder|valgmuligheder)|hvad (?:er mine|har jeg af) muligheder|"
     r"which (?:pension|options)|what (?:are my |other )?options|what pensions?\b|"
-    # "what is the difference between seniorpension and førtidspension?"
-    r"forskel(?:len)? (?:på|paa|pa|mellem)|difference between"
+    r"pensionstyper|pensionsformer|typer af pension|(?:types|kinds) of pensions?"
 )
+# "What is the difference between seniorpension and førtidspension?" is the overview too; the
+# difference between two ways of applying for one pension is not.
+DIFFERENCE = re.compile(r"forskel(?:len)? (?:på|paa|pa|mellem)|difference between")
 # Efterløn against the pensions is its own answer.
 EFTERLOEN_CHOICE_ANSWER = "efterloen-seniorpension-eller-tidlig-pension"
 
@@ -271,10 +305,17 @@ COMPENSATION = re.compile(
 COMPENSATION_ANSWER = "erstatning-og-foertidspension"
 
 
+def asks_for_options(lowered: str, named: set[str]) -> bool:
+    """ "Which pension?", or the difference between two pensions (or efterløn and one)."""
+    return bool(OPTIONS.search(lowered)) or bool(
+        DIFFERENCE.search(lowered) and (len(named) >= 2 or "efterl" in lowered)
+    )
+
+
 def intended_answers(lowered: str, named: set[str]) -> set[str]:
     """Answers a message's kind of question points to, whatever its other words."""
     intended: set[str] = set()
-    if OPTIONS.search(lowered):
+    if asks_for_options(lowered, named):
         return {EFTERLOEN_CHOICE_ANSWER if "efterl" in lowered else OVERVIEW_ANSWER}
     if FRACTION.search(lowered):
         return {FRACTION_ANSWER}
@@ -294,6 +335,12 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(DURATION_ANSWER)
     if "seniorpension" in named and DECISION_BASIS.search(lowered):
         intended.add(DECISION_BASIS_ANSWER)
+    if "seniorpension" in named and LAST_JOB.search(lowered):
+        intended.add(LAST_JOB_ANSWER)
+    if "foertidspension" in named and (
+        "folkepension" in named or REACHING_PENSION_AGE.search(lowered)
+    ):
+        intended.add(TO_FOLKEPENSION_ANSWER)
     if RESIDENCE.search(lowered):
         intended |= {CONDITIONS_ANSWERS[name] for name in named - {"folkepension"}}
     if APPLY.search(lowered):

@@ -7,7 +7,14 @@ import math
 import re
 from typing import NamedTuple
 
-from app.chat.intents import FRACTION, OPTIONS, intended_answers, pension_types, question_sentence
+from app.chat.intents import (
+    EMPLOYMENT_LAW,
+    FRACTION,
+    asks_for_options,
+    intended_answers,
+    pension_types,
+    question_sentence,
+)
 from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000
@@ -42,9 +49,12 @@ _OUTSIDE_TOPICS = re.compile(
     r"b(?:ø|oe|o)rnepenge|b(?:ø|oe|o)rnecheck|child benefit|sick pay|sygel(?:ø|oe|o)n|"
     r"tandl(?:æ|ae)ge|dentist|udlejer|landlord|depositum|skilsmisse|divorce|"
     r"complain(?:t)? about (?:a |the |my )?(?:hospital|doctor|landlord|bank)|"
-    r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)|"
-    r"(?:arbejdsgiver|employer|chef\b|boss)\w* .{0,40}(?:tvinge|fyre|afskedige|sige mig op|force|"
-    r"fire|dismiss|sack|make me)"
+    r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)"
+)
+# Other help and other pension schemes the site does not cover, whatever pension the message
+# names: home help, a civil servant's pension, tax treaties.
+_OUTSIDE_WHATEVER_PENSION = re.compile(
+    r"hjemmehj(?:æ|ae)lp|home help|tjenestemand|civil servant|dobbeltbeskat|tax treaty"
 )
 # Another country's own pension (its pension age, its rules): this site covers Danish pensions,
 # also when one lives abroad.
@@ -116,7 +126,11 @@ class ChatRanker:
         lowered = message.lower()
         named_here = pension_types(message)
         about_pension = bool(named_here) or bool(_CASE_WORDS.search(lowered))
-        if _FOREIGN_PENSION.search(lowered):
+        if (
+            _FOREIGN_PENSION.search(lowered)
+            or EMPLOYMENT_LAW.search(lowered)
+            or _OUTSIDE_WHATEVER_PENSION.search(lowered)
+        ):
             return False
         if about_pension and slug in intended_answers(lowered, named_here):
             return True  # "how much", "how long", ... about a pension: the answer for that kind
@@ -163,7 +177,7 @@ class ChatRanker:
         intended = intended_answers(lowered, named)
         if FRACTION.search(lowered):
             intended_weight = 2 * FEATURE_WEIGHTS["intent"]
-        elif OPTIONS.search(lowered):
+        elif asks_for_options(lowered, named):
             # "Which pension can I get before state pension age?": the pension named is the
             # frame of the question, not its topic, and the overview is the answer.
             named, intended_weight = set(), 2 * FEATURE_WEIGHTS["intent"]

@@ -15,6 +15,7 @@ from enum import StrEnum
 from app.chat.intents import (
     CAN_I_GET,
     EARLY_EXIT,
+    EMPLOYMENT_LAW,
     HANDOFF,
     MEETS_CONDITIONS,
     RETIREMENT,
@@ -87,9 +88,11 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
     year = None if born else find_birth_year(text, today)
     age_now = None if born or year else find_age(text)
     named = pension_types(text)
+    # "Do I qualify?" after a message about a pension asks about that pension.
+    asked_about = named or (pension_types(previous) if previous else set())
     asks_for_a_route = bool(
         (CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
-        and named - {"folkepension"}  # folkepension: the date, below
+        and asked_about - {"folkepension"}  # folkepension: the date, below
     ) or bool(EARLY_EXIT.search(lowered))
     handoff = bool(HANDOFF.search(lowered)) or (asks_for_a_route and bool(born or year or age_now))
     if born and SENIOR.search(lowered):
@@ -108,7 +111,12 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         if not same:
             age_now = None
     knows_age = born or (year and same_folkepensionsalder_all_year(year)) or age_now
-    if knows_age and not handoff and RETIREMENT.search(lowered):
+    if (
+        knows_age
+        and not handoff
+        and RETIREMENT.search(lowered)
+        and not EMPLOYMENT_LAW.search(lowered)
+    ):
         return ChatReply(
             ReplyKind.FOLKEPENSION_DATE,
             Confidence.HIGH,

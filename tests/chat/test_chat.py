@@ -402,6 +402,50 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "da",
             "sygedagpenge-og-jobafklaring",
         ),
+        # Moving to Greenland or somewhere far away is a question about pension abroad.
+        ("mister jeg min folkepension hvis jeg flytter til Grønland", "da", "pension-og-udlandet"),
+        ("will my seniorpension be paid if I live in Vietnam?", "en", "pension-og-udlandet"),
+        ("hvornår skal jeg sende leveattest", "da", "pension-og-udlandet"),
+        # Someone to bring to the meetings is a right in the case.
+        (
+            "må min datter komme med til møderne på jobcentret om min førtidspension?",
+            "da",
+            "dine-rettigheder-i-sagen",
+        ),
+        # Help towards the dentist and glasses is a supplement.
+        ("får man penge til briller som folkepensionist", "da", "hvor-mange-penge"),
+        # Hours of work beside a førtidspension.
+        (
+            "hvis jeg gør rent 6 timer om ugen, trækker de det så fra min førtidspension?",
+            "da",
+            "indtaegter-ved-siden-af",
+        ),
+        # Paying the doctor for a statement for seniorpension.
+        (
+            "skal jeg selv betale lægen for erklæringen når jeg søger seniorpension",
+            "da",
+            "seniorpension-beslutningsgrundlag",
+        ),
+        # The last job, or any job, for seniorpension.
+        (
+            "does seniorpension look at my latest job or at any job?",
+            "en",
+            "seniorpension-arbejdsevne",
+        ),
+        # Reaching folkepension age on førtidspension.
+        (
+            "jeg har førtidspension og fylder 68 til august, hvad sker der så",
+            "da",
+            "fra-foertidspension-til-folkepension",
+        ),
+        # The pension that was for those five years from folkepension.
+        (
+            "is the old pension for people 5 years before state pension still there",
+            "en",
+            "seniorfoertidspension",
+        ),
+        # The kinds of pension.
+        ("typer af pension", "da", "hvilken-pension-kan-jeg-soege"),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -420,6 +464,8 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         # What can I do, can I stop: with an age, the questionnaire says which route fits.
         "Jeg er 61 og har slidt mig op som murer. Hvad kan jeg gøre?",
         "I am 62 and have cleaned offices for 42 years. Can I stop now?",
+        # "fylder 63" at the start of a message is the writer's age.
+        "fylder 63 i marts og har knoklet siden jeg var 16. kan jeg stoppe?",
     ],
 )
 def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
@@ -443,6 +489,12 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
         ("can my boss fire me when I reach 68?", "en"),
         # An answer about one pension, for a message that names none.
         ("kan jeg få boligstøtte? jeg er enlig far og arbejder 37 timer", "da"),
+        # Help, pensions and tax rules the site does not cover, even with a pension named.
+        ("har jeg ret til hjemmehjælp når jeg får seniorpension", "da"),
+        ("hvordan regnes min tjenestemandspension ud", "da"),
+        ("is my Danish folkepension covered by the tax treaty with France?", "en"),
+        # Employment law, with an age.
+        ("can my employer make me retire at 67?", "en"),
     ],
 )
 def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
@@ -450,6 +502,23 @@ def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
 ) -> None:
     # "apply", "ret til": words the answers use, in a question about something else entirely.
     assert reply(message, rankers[lang], TODAY).confidence is not Confidence.HIGH
+
+
+def test_the_difference_between_two_ways_of_applying_is_not_the_overview(rankers) -> None:
+    message = (
+        "hvad er forskellen på at kommunen starter sagen og at jeg selv beder om førtidspension"
+    )
+    assert reply(message, rankers["da"], TODAY).sources[0] != "hvilken-pension-kan-jeg-soege"
+    both = "hvad er forskellen på seniorpension og førtidspension"
+    assert reply(both, rankers["da"], TODAY).sources[0] == "hvilken-pension-kan-jeg-soege"
+
+
+def test_do_i_qualify_after_a_message_about_a_pension_hands_over_with_an_age(rankers) -> None:
+    found = reply("I am 64, do I qualify?", rankers["en"], TODAY, "tell me about seniorpension")
+    assert found.offer_questionnaire
+    assert not reply(
+        "do I qualify?", rankers["en"], TODAY, "tell me about seniorpension"
+    ).offer_questionnaire
 
 
 def test_a_follow_up_keeps_the_pension_of_the_message_before_it(rankers) -> None:
