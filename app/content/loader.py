@@ -108,13 +108,20 @@ def _legal_refs(value: Any) -> tuple[LegalRef, ...]:
         if isinstance(item, str) and item.strip():
             refs.append(LegalRef(" ".join(item.split())))
         elif isinstance(item, dict) and set(item) == {"text", "url"}:
-            refs.append(LegalRef(_text(item["text"]), _official_url(item["url"])))
+            text = _text(item["text"])
+            refs.append(LegalRef(text, _official_url(item["url"], text)))
         else:
             raise FieldError("must list texts, or {text, url} pairs")
     return tuple(refs)
 
 
-def _official_url(value: Any) -> str:
+# retsinformation.dk's permanent address of a published law or order (ELI): Lovtidende's series,
+# the year and the number, "lov nr. 1559 af 27. december 2019" being /eli/lta/2019/1559.
+ELI_PATH = re.compile(r"/eli/lt[abc]/(?P<year>\d{4})/(?P<number>\d+)")
+NUMBERED_ACT = re.compile(r"\bnr\. (?P<number>\d+) af \d{1,2}\. \w+ (?P<year>\d{4})", re.IGNORECASE)
+
+
+def _official_url(value: Any, text: str) -> str:
     if not isinstance(value, str):
         raise FieldError("has a url that is not text")
     parts = urlsplit(value)
@@ -125,6 +132,17 @@ def _official_url(value: Any) -> str:
         raise FieldError(
             f"has url {value!r}: it must be https on an official site ({', '.join(OFFICIAL_HOSTS)})"
         )
+    if host == "retsinformation.dk":
+        eli = ELI_PATH.fullmatch(parts.path)
+        if eli is None or parts.query or parts.fragment:
+            raise FieldError(
+                f"has url {value!r}: on retsinformation.dk it must be /eli/lta/YEAR/NUMBER"
+            )
+        act = NUMBERED_ACT.search(text)
+        if act and (act["year"], act["number"]) != (eli["year"], eli["number"]):
+            raise FieldError(
+                f"has url {value!r} for {text!r}: the number and year do not match the reference"
+            )
     return value
 
 

@@ -325,10 +325,52 @@ def test_a_legal_reference_may_carry_the_address_of_an_official_page(
     assert any("'legal_refs' has url" in problem for problem in found) is not accepted, found
 
 
+@pytest.mark.parametrize(
+    ("text", "url", "accepted"),
+    [
+        (
+            "Lov nr. 1559 af 27. december 2019",
+            "https://www.retsinformation.dk/eli/lta/2019/1559",
+            True,
+        ),
+        # The number or the year of another act than the one named.
+        (
+            "Lov nr. 1559 af 27. december 2019",
+            "https://www.retsinformation.dk/eli/lta/2019/1595",
+            False,
+        ),
+        (
+            "Lov nr. 1559 af 27. december 2019",
+            "https://www.retsinformation.dk/eli/lta/2020/1559",
+            False,
+        ),
+        # Not a permanent address: a search, or the old form with an id.
+        (
+            "Lov om social pension § 16",
+            "https://www.retsinformation.dk/Forms/R0710.aspx?id=1",
+            False,
+        ),
+        ("Lov om social pension § 16", "https://www.retsinformation.dk/eli/lta/2024", False),
+    ],
+)
+def test_a_retsinformation_address_is_the_permanent_one_of_the_act_named(
+    tmp_path: Path, text: str, url: str, accepted: bool
+) -> None:
+    da_text = VALID_DA.replace(
+        'legal_refs:\n  - "Lov om social pension § 16"',
+        f'legal_refs:\n  - text: "{text}"\n    url: "{url}"',
+    )
+    found = problems_for(fixture_set(tmp_path, da=da_text))
+    assert any("'legal_refs' has url" in problem for problem in found) is not accepted, found
+
+
 def test_the_legal_basis_box_links_a_reference_with_an_address(client) -> None:
     html = client.get("/faq/klage-ankestyrelsen").get_data(as_text=True)
     box = html[html.index('id="lovgrundlag"') :]
     assert '<a href="https://ast.dk/for-borgere-med-en-klagesag/klagefrister/klagefrister">' in box
+    html = client.get("/faq/hvad-er-seniorpension").get_data(as_text=True)
+    box = html[html.index('id="lovgrundlag"') :]
+    assert '<a href="https://www.retsinformation.dk/eli/lta/2019/1559">' in box
 
 
 def test_a_slug_without_translation_is_reported(tmp_path: Path) -> None:
