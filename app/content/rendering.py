@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from html import escape
 from html.parser import HTMLParser
 
 import markdown
@@ -83,12 +84,13 @@ class Section:
 _H2 = re.compile(r'<h2 id="([^"]+)"')
 # Where the body is cut into parts: a block's marker, or the end of a `##` heading.
 _PART_BREAK = re.compile(
-    _BLOCK_MARKER.pattern
-    + r'|<h2 id="(?P<anchor>[^"]+)"[^>]*>(?P<heading>.*?)</h2>|(?P<table>(?=<div class="table-scroll"))',
+    _BLOCK_MARKER.pattern + r'|<h2 id="(?P<anchor>[^"]+)"[^>]*>(?P<heading>.*?)</h2>',
     re.S,
 )
-# Before each table: a hint, shown on narrow screens only, that the table scrolls sideways.
-TABLE_HINT = "table_scroll_hint"
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr>.*?</tr>", re.S)
+_DATA_CELL = re.compile(r"<td(?=[\s>])")
 _H2_ELEMENT = re.compile(r"<h2[^>]*>.*?</h2>", re.S)
 
 
@@ -144,6 +146,23 @@ class _TextCollector(HTMLParser):
             self.chunks.append(".")
 
 
+def _responsive_table(match: re.Match[str]) -> str:
+    """DKFDS's table with responsive headers: on a phone each row becomes a block, each cell
+    labelled with its column's header (`data-title`). Between phone and desktop widths a wide
+    table scrolls sideways; the wrapper takes keyboard focus so that works without a mouse."""
+    head, end_of_head, body = match.group(1).partition("</thead>")
+    titles = [escape(html_to_text(cell), quote=True) for cell in _HEADER_CELL.findall(head)]
+
+    def label_cells(row: re.Match[str]) -> str:
+        remaining = iter(titles)
+        return _DATA_CELL.sub(lambda _cell: f'<td data-title="{next(remaining, "")}"', row.group(0))
+
+    return (
+        '<div class="table-scroll" tabindex="0"><table class="table table--compact table--responsive-headers">'
+        f"{head}{end_of_head}{_ROW.sub(label_cells, body)}</table></div>"
+    )
+
+
 def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
@@ -187,21 +206,13 @@ def render_markdown(markdown_text: str) -> RenderedBody:
     filled, unknown, misplaced = fill_placeholders(markdown_text)
     converter = _converter()
     converter.reset()
-    # Wide tables scroll sideways on a phone instead of squeezing; the wrapper takes keyboard focus
-    # so the scrolling works without a mouse.
-    html = (
-        converter.convert(filled)
-        .replace("<table>", '<div class="table-scroll" tabindex="0"><table class="table">')
-        .replace("</table>", "</table></div>")
-    )
+    html = _TABLE.sub(_responsive_table, converter.convert(filled))
     parts: list[str | Block | SectionLink] = []
     position = 0
     for match in _PART_BREAK.finditer(html):
         parts.append(html[position : match.end() if match.group("anchor") else match.start()])
         if match.group("anchor"):
             parts.append(SectionLink(match.group("anchor"), html_to_text(match.group("heading"))))
-        elif match.group("table") is not None:
-            parts.append(Block(TABLE_HINT))
         else:
             parts.append(Block(match.group(1) or match.group(2)))
         position = match.end()

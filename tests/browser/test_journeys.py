@@ -187,6 +187,20 @@ def test_a_section_link_without_javascript_in_two_clicks(browser, base_url: str)
     context.close()
 
 
+def test_a_wide_table_becomes_labelled_rows_on_a_phone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/faq/hvilken-pension-kan-jeg-soege")
+    table = page.locator(".answer__body table")
+    box = table.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 360
+    cell = table.locator("tbody td").nth(2)
+    expect(cell).to_be_visible()
+    label = cell.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label == '"Hvor søger du?"'
+    context.close()
+
+
 def test_feedback_without_javascript(browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

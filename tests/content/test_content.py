@@ -474,3 +474,12 @@ def test_lix_of_a_known_text() -> None:
 
 def test_the_published_url_list_is_committed() -> None:
     assert (ROOT / "content" / "published-urls.txt").exists()
+
+
+def test_a_table_labels_every_cell_with_its_column_for_a_phone() -> None:
+    from app.content.rendering import render_markdown
+
+    body = render_markdown("| Pension | Penge fra |\n|---|---|\n| Seniorpension | Den 1. |\n").html
+    assert 'class="table table--compact table--responsive-headers"' in body
+    assert '<td data-title="Pension">Seniorpension</td>' in body
+    assert '<td data-title="Penge fra">Den 1.</td>' in body
