@@ -29,7 +29,7 @@ EARLY_EXIT = re.compile(
     r"what are my options|can i (?:stop|quit)\b|kan jeg (?:stoppe|holde op)|"
     r"pension (?:før|for|foer) tid|(?:før|for|foer) tiden|tidligere på pension|stoppe (?:med at "
     r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
-    r"pension early"
+    r"pension early|(?:gå|ga|gaa) p(?:å|a|aa) pension nu|retire now|stop working now"
 )
 # Employment law (notice, dismissal, being made to retire): a question for a union, not for this
 # site, whatever pension or age the message names.
@@ -59,7 +59,7 @@ SENIOR = re.compile(r"seniorpension|senior pension")
 
 # Which pension a message names, and the answer with that pension's conditions.
 PENSION_TYPES: dict[str, re.Pattern[str]] = {
-    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention"),
+    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention|nedslidningspension"),
     "foertidspension": re.compile(
         r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension|"
         r"invalide ?pension|invalidity pension|sygepension|sickness pension"
@@ -140,6 +140,9 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad|"
             r"(?:live|living|stay|staying) in (?!denmark\b|a |an |the |my |our |this )[a-z]|"
             r"gr(?:ø|oe|o)nland|greenland|f(?:æ|ae|a)r(?:ø|oe|o)erne|faroe|leveattest|life certificate|"
+            r"(?:go|going|travel|travell?ing|fly|flying) (?:to|abroad)\b.{0,40}(?:for \d+|months?|weeks?)|"
+            r"for \d+ (?:months|weeks)|i \d+ (?:måneder|maaneder|uger)|"
+            r"overvintre|vinteren i|"
             r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension"
         ),
         "pension-og-udlandet",
@@ -222,7 +225,8 @@ DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
 # Whether Seniorpension looks at one's last job or at any job.
 LAST_JOB = re.compile(
     r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work)|any (?:other )?job|"
-    r"ethvert (?:andet )?job|alle (?:slags )?job"
+    r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
+    r"other work|instead"
 )
 LAST_JOB_ANSWER = "seniorpension-arbejdsevne"
 # Reaching folkepension age while on førtidspension.
@@ -281,7 +285,7 @@ APPLY_ANSWERS = {
 OPTIONS = re.compile(
     r"hvilke[nt]? (?:pension|muligheder|valgmuligheder)|hvad (?:er mine|har jeg af) muligheder|"
     r"which (?:pension|options)|what (?:are my |other )?options|what pensions?\b|"
-    r"pensionstyper|pensionsformer|typer af pension|(?:types|kinds) of pensions?"
+    r"pensionstyper|pensionsformer|(?:typer|slags|former) (?:af )?pension|(?:types|kinds) of pensions?"
 )
 # "What is the difference between seniorpension and førtidspension?" is the overview too; the
 # difference between two ways of applying for one pension is not.
@@ -294,7 +298,7 @@ EFTERLOEN_CHOICE_ANSWER = "efterloen-seniorpension-eller-tidlig-pension"
 # answer's, with tax).
 WEALTH = re.compile(
     r"(?<!pensions)opsparing|formue|penge i banken|arv\b|arven|(?<!pension )savings|inheritance|"
-    r"money in the bank"
+    r"money in the bank|vundet|gevinst|\blotto|lottery|\bwon\b"
 )
 WEALTH_ANSWER = "formue-og-foertidspension"
 # Money paid after an accident or an injury: the answer on compensation, even when it is now in the

@@ -54,7 +54,10 @@ _OUTSIDE_TOPICS = re.compile(
 # Other help and other pension schemes the site does not cover, whatever pension the message
 # names: home help, a civil servant's pension, tax treaties.
 _OUTSIDE_WHATEVER_PENSION = re.compile(
-    r"hjemmehj(?:æ|ae)lp|home help|tjenestemand|civil servant|dobbeltbeskat|tax treaty"
+    r"hjemmehj(?:æ|ae)lp|home help|tjenestemand|civil servant|dobbeltbeskat|tax treaty|"
+    # a pension company's products; one named municipality's own details
+    r"pensionsselskab|afkast|\bpfa\b|danica|pension (?:company|fund)|"
+    r"(?:i|hos|til|fra|for) (?!din |min |jeres |vores |den |en |sin |deres )[a-zæøå-]{3,} kommune\b"
 )
 # Another country's own pension (its pension age, its rules): this site covers Danish pensions,
 # also when one lives abroad.
@@ -63,7 +66,7 @@ _FOREIGN_PENSION = re.compile(
     r"(?:i|in) (?:norge|sverige|tyskland|spanien|england|polen|tyrkiet|usa|norway|sweden|germany|"
     r"spain|the uk|britain|poland|turkey|the us|america)\b|\brente\b|"
     r"(?:norsk|svensk|tysk|engelsk|polsk) (?:folke)?pension|(?:norwegian|swedish|german|british|"
-    r"polish) (?:state )?pension"
+    r"polish|uk|us|american) (?:state )?pension"
 )
 # Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
 # tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).

@@ -446,6 +446,23 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
         ),
         # The kinds of pension.
         ("typer af pension", "da", "hvilken-pension-kan-jeg-soege"),
+        ("hvilke typer pension er der", "da", "hvilken-pension-kan-jeg-soege"),
+        # Months away, by plane.
+        (
+            "skal jeg sige til nogen, hvis jeg flyver til Spanien i 4 måneder på førtidspension",
+            "da",
+            "pension-og-udlandet",
+        ),
+        # A win is wealth.
+        (
+            "jeg har vundet en gevinst på 100.000 kr, mister jeg noget af min førtidspension?",
+            "da",
+            "formue-og-foertidspension",
+        ),
+        # Another job instead, for seniorpension.
+        ("kan Seniorpension sende mig ud i et andet job?", "da", "seniorpension-arbejdsevne"),
+        # The everyday name of seniorpension.
+        ("nedslidningspension", "da", "hvad-er-seniorpension"),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -466,6 +483,9 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "I am 62 and have cleaned offices for 42 years. Can I stop now?",
         # "fylder 63" at the start of a message is the writer's age.
         "fylder 63 i marts og har knoklet siden jeg var 16. kan jeg stoppe?",
+        "er 63 og har kørt lastbil i 40 år, kan jeg stoppe før tid?",
+        # Retiring now, with a birth year.
+        "født 1961, nedslidt maler, kan jeg gå på pension nu?",
     ],
 )
 def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
@@ -495,6 +515,10 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
         ("is my Danish folkepension covered by the tax treaty with France?", "en"),
         # Employment law, with an age.
         ("can my employer make me retire at 67?", "en"),
+        # A pension company's products, one municipality's own details, another country's pension.
+        ("which pension company gives the best returns", "en"),
+        ("hvad er åbningstiden hos borgerservice i Aarhus kommune", "da"),
+        ("what is the US state pension age?", "en"),
     ],
 )
 def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
