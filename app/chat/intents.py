@@ -20,12 +20,17 @@ CAN_I_GET = re.compile(
     r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|soge|komme på|gå på|ga pa|gaa paa)|"
     r"tror du (?:jeg|han|hun)|hvem kan (?:få|faa|fa|søge|soege)|who (?:can|may) (?:get|apply)|"
     r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
-    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to",
+    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to|"
+    r"(?:man|jeg|han|hun) kan (?:få|faa|fa) (?:tilkendt )?|hvad skal der (?:egentlig )?til|"
+    r"what does it take",
 )
 # Leaving work early without naming a pension, or asking what one can do: with an age, the
 # questionnaire says which route fits.
 EARLY_EXIT = re.compile(
-    r"hvad kan jeg (?:gøre|gore|goere|søge|soge|soege)|hvad er mine muligheder|what can i do|"
+    r"hvad kan (?:jeg|han|hun|vi|man) (?:gøre|gore|goere|søge|soge|soege)|hvad er mine muligheder|"
+    r"what can i do|tidligst (?:stoppe|holde op|gå på pension|ga pa pension)|"
+    r"hvorn(?:å|aa|a)r kan (?:jeg|han|hun) (?:stoppe|holde op)|earliest i can (?:stop|retire)|"
+    r"when can i stop|(?:nogen|noget) (?:form for |slags )?pension|any (?:kind of |sort of )?pension|"
     r"what are my options|can i (?:stop|quit)\b|kan jeg (?:stoppe|holde op)|"
     r"pension (?:før|for|foer) tid|(?:før|for|foer) tiden|tidligere på pension|stoppe (?:med at "
     r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
@@ -119,6 +124,8 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
+            r"hvad (?:jeg|man) (?:kan|skal) skrive|eksempel p(?:å|aa|a) (?:en )?ans(?:ø|oe|o)gning|"
+            r"what (?:can|should) i write|example (?:of|for) (?:an |my )?application|"
             r"formulere[r]? (?:jeg|mig|det)|what (?:should|do) i (?:write|put)|how (?:do|should) i word"
         ),
         "hvad-skal-der-staa-i-ansoegningen",
@@ -126,7 +133,8 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"hvor meget (?:må|kan|ma) (?:jeg|man|han|hun|vi) tjene|tjene (?:lidt )?ved siden af|"
-            r"how much (?:can|may) i earn|earn (?:a little )?on the side"
+            r"how much (?:can|may) i earn|earn(?:ing)? (?:a (?:little|bit) )?(?:on the side|extra)|"
+            r"tjene[r]? (?:lidt|noget) (?:ved siden af|ekstra)"
         ),
         "indtaegter-ved-siden-af",
     ),
@@ -149,7 +157,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(?:bevise|dokumentere|prove|document|show) .{0,40}(?:arbejde|arbejdet|worked|years|"
+            r"(?:bevise|dokumentere|vise|viser|prove|document|show) .{0,40}(?:arbejde|arbejdet|worked|years|"
             r"(?:å|aa)r\b)|l(?:ø|oe|o)nsedler|pay ?slips?"
         ),
         "beskaeftigelseskrav",
@@ -159,7 +167,8 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"aktindsigt|partsh(?:ø|oe|o)ring|bisidder|begrundelse|begrunde[ts]?\b|ikke hvorfor|"
             r"uden (?:at )?(?:forklare|begrunde)|forklare hvorfor|mine rettigheder|my rights|"
             r"explain why|without (?:a |any )?reason|see (?:my|the) (?:file|papers|case papers)|"
-            r"(?:tage|have|komme) (?:en|nogen) med|(?:bring|take) (?:someone|somebody|a friend|"
+            r"(?:tage|have|komme) (?:en|nogen) med|med til (?:samtale|m(?:ø|oe|o)de)|"
+            r"(?:bring|take) (?:someone|somebody|a friend|"
             r"a relative)|someone (?:with|along)"
         ),
         "dine-rettigheder-i-sagen",
@@ -226,7 +235,8 @@ DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
 LAST_JOB = re.compile(
     r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work)|any (?:other )?job|"
     r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
-    r"other work|instead"
+    r"other work|instead|kontorjob|office job|(?:måle|maale|vurdere|sammenligne) mig (?:op )?(?:mod|med)|"
+    r"compare me (?:with|to)"
 )
 LAST_JOB_ANSWER = "seniorpension-arbejdsevne"
 # Reaching folkepension age while on førtidspension.
@@ -235,6 +245,28 @@ REACHING_PENSION_AGE = re.compile(
     r"pension age"
 )
 TO_FOLKEPENSION_ANSWER = "fra-foertidspension-til-folkepension"
+# Losing a førtidspension that was granted.
+REVOKE = re.compile(
+    r"frakend|fratag|tage (?:\w+ ){0,2}fra mig|take (?:\w+ ){0,2}away from me|take away my|"
+    r"lose my (?:disability )?pension"
+)
+REVOKE_ANSWER = "genoptagelse-og-frakendelse"
+# A decision that came after its deadline: from when the pension is paid.
+LATE_DECISION = re.compile(
+    r"efter (?:deres |kommunens )?frist(?:en)?|after (?:the|their) deadline|too late|earlier date|"
+    r"tidligere dato|for sent"
+)
+LATE_DECISION_ANSWER = "udbetaling-af-foertidspension"
+# Who decides: for seniorpension, the answer that says what it is and who decides.
+WHO_DECIDES = re.compile(
+    r"hvem (?:bestemmer|afgør|afgoer|træffer|traeffer)|who (?:actually )?decides|who makes the decision"
+)
+# A complaint that a case takes too long: the answer on case time says what to do.
+TAKES_TOO_LONG = re.compile(
+    r"tager (?:så |saa |sa )?(?:lang tid|længe|laenge)|trækker ud|traekker ud|over et (?:år|aar|ar)|"
+    r"takes? (?:so |too )?long|dragging on|for over a year"
+)
+TAKES_TOO_LONG_ANSWER = "sagsbehandlingstid-og-forsoergelse"
 # Residence and citizenship are among a pension's conditions.
 RESIDENCE = re.compile(
     r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
@@ -333,7 +365,7 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         # Naming no pension, each pension's answer on payment is a fair candidate (and the reply,
         # about one pension for a message that names none, is never sure).
         intended |= {WHEN_PAID_ANSWERS[name] for name in named} or set(WHEN_PAID_ANSWERS.values())
-    if named <= {"foertidspension"} and WORK_BESIDE.search(lowered):
+    if named <= {"foertidspension"} and WORK_BESIDE.search(lowered) and "fleks" not in lowered:
         intended.add(WORK_BESIDE_ANSWER)
     if "foertidspension" in named and DURATION.search(lowered):
         intended.add(DURATION_ANSWER)
@@ -341,6 +373,12 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(DECISION_BASIS_ANSWER)
     if "seniorpension" in named and LAST_JOB.search(lowered):
         intended.add(LAST_JOB_ANSWER)
+    if "seniorpension" in named and WHO_DECIDES.search(lowered):
+        intended.add(INTRO_ANSWERS["seniorpension"])
+    if named <= {"foertidspension"} and REVOKE.search(lowered):
+        intended.add(REVOKE_ANSWER)
+    if "foertidspension" in named and LATE_DECISION.search(lowered):
+        intended.add(LATE_DECISION_ANSWER)
     if "foertidspension" in named and (
         "folkepension" in named or REACHING_PENSION_AGE.search(lowered)
     ):
@@ -369,7 +407,9 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         and "efterl" not in lowered
     ):
         intended.add(OVERVIEW_ANSWER)
-    if COMPLAINT.search(lowered):
+    if COMPLAINT.search(lowered) and TAKES_TOO_LONG.search(lowered):
+        intended.add(TAKES_TOO_LONG_ANSWER)  # not the decision: the case time
+    elif COMPLAINT.search(lowered):
         own = {COMPLAINT_ANSWERS[name] for name in named if name in COMPLAINT_ANSWERS}
         intended |= own or {GENERAL_COMPLAINT_ANSWER}
     return intended

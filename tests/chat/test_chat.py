@@ -463,6 +463,47 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
         ("kan Seniorpension sende mig ud i et andet job?", "da", "seniorpension-arbejdsevne"),
         # The everyday name of seniorpension.
         ("nedslidningspension", "da", "hvad-er-seniorpension"),
+        # Who decides on seniorpension.
+        (
+            "Who decides on my seniorpension, the kommune or Seniorpension?",
+            "en",
+            "hvad-er-seniorpension",
+        ),
+        ("can I earn a bit extra while I get førtidspension?", "en", "indtaegter-ved-siden-af"),
+        # Complaining that a case takes too long is about the case time, not the decision.
+        (
+            "jobcentret har haft min ansøgning i 14 måneder, kan jeg klage over at det tager så lang tid?",
+            "da",
+            "sagsbehandlingstid-og-forsoergelse",
+        ),
+        # Hours a week and a flex job: the flex job's answer.
+        (
+            "kommunen tilbyder fleksjob men jeg kan kun arbejde 3 timer om ugen",
+            "da",
+            "fleksjob",
+        ),
+        ("hvad skal der til for at få førtidspension", "da", "foertidspension-betingelser"),
+        (
+            "jeg har fået førtidspension, kan kommunen tage den fra mig igen?",
+            "da",
+            "genoptagelse-og-frakendelse",
+        ),
+        (
+            "My førtidspension decision came after the deadline. Is it paid from an earlier date?",
+            "en",
+            "udbetaling-af-foertidspension",
+        ),
+        ("har i et eksempel på en ansøgning", "da", "hvad-skal-der-staa-i-ansoegningen"),
+        (
+            "hvordan viser jeg mine år som selvstændig til seniorpension",
+            "da",
+            "beskaeftigelseskrav",
+        ),
+        (
+            "vil de sammenligne mig med et kontorjob når jeg søger seniorpension?",
+            "da",
+            "seniorpension-arbejdsevne",
+        ),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -486,6 +527,10 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "er 63 og har kørt lastbil i 40 år, kan jeg stoppe før tid?",
         # Retiring now, with a birth year.
         "født 1961, nedslidt maler, kan jeg gå på pension nu?",
+        # The earliest day one can stop, and "any pension at all", with an age or a birth date.
+        "født 1967, har gjort rent på et hospital i 35 år, hvornår kan jeg tidligst holde op?",
+        "I was born on 1 June 1964 and work in a warehouse. When is the earliest I can stop working?",
+        "jeg er 52 og har kræft, kan jeg få nogen form for pension?",
     ],
 )
 def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
