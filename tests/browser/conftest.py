@@ -73,3 +73,11 @@ def base_url(live_server) -> str:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def page_without_javascript(browser) -> Iterator:
+    """A page in a browser context with JavaScript off, as some citizens' browsers are."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()

@@ -75,9 +75,8 @@ def test_chat_live_with_javascript(page: Page, base_url: str) -> None:
     assert page.url.endswith("/chat")  # no page load
 
 
-def test_chat_without_javascript(browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_chat_without_javascript(page_without_javascript, base_url: str) -> None:
+    page = page_without_javascript
     page.goto(base_url + "/en/chat")
     page.get_by_label("Your question").fill("What is seniorpension?")
     page.get_by_role("button", name="Send").click()
@@ -85,7 +84,6 @@ def test_chat_without_javascript(browser, base_url: str) -> None:
     page.get_by_label("Your question").fill("thanks")
     page.get_by_role("button", name="Send").click()
     expect(page.locator(".chat-message--you")).to_have_count(2)
-    context.close()
 
 
 def test_switch_language_keeps_the_answer_and_the_section(page: Page, base_url: str) -> None:
@@ -163,19 +161,20 @@ def test_a_long_answer_folds_its_sections_and_opens_the_one_a_link_points_to(
     expect(section).to_be_visible()
 
 
-def test_a_long_answer_is_all_open_without_javascript(browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_a_long_answer_is_all_open_without_javascript(
+    page_without_javascript, base_url: str
+) -> None:
+    page = page_without_javascript
     page.goto(base_url + "/faq/seniorpension-ansoegning")
     expect(page.locator(".accordion")).to_have_count(0)
     expect(page.get_by_role("heading", name="Hvor længe du skal vente", level=2)).to_be_visible()
     expect(page.locator("#frist + .section-link + p")).to_be_visible()
-    context.close()
 
 
-def test_a_section_link_without_javascript_in_two_clicks(browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_a_section_link_without_javascript_in_two_clicks(
+    page_without_javascript, base_url: str
+) -> None:
+    page = page_without_javascript
     page.goto(base_url + "/faq/seniorpension-ansoegning")
     page.get_by_role("link", name=re.compile("Link til dette afsnit.*Hvor længe")).click()
     expect(page).to_have_url(base_url + "/faq/seniorpension-ansoegning#frist")
@@ -184,7 +183,6 @@ def test_a_section_link_without_javascript_in_two_clicks(browser, base_url: str)
     expect(page.locator(".share-sheet__address")).to_contain_text(
         "/faq/seniorpension-ansoegning#frist"
     )
-    context.close()
 
 
 def test_a_wide_table_becomes_labelled_rows_on_a_phone(browser, base_url: str) -> None:
@@ -201,15 +199,13 @@ def test_a_wide_table_becomes_labelled_rows_on_a_phone(browser, base_url: str) -
     context.close()
 
 
-def test_feedback_without_javascript(browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_feedback_without_javascript(page_without_javascript, base_url: str) -> None:
+    page = page_without_javascript
     page.goto(base_url + "/faq/arbejdsproevning")
     page.get_by_role("button", name="Nej").click()
     page.get_by_label("Din kommentar (frivillig)").fill("Mere om praktik")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tak")
-    context.close()
 
 
 # Each step of the questionnaire, reached by posting the answers so far (as the form does), for
@@ -273,9 +269,8 @@ def test_every_questionnaire_control_lies_beside_its_label(browser, base_url: st
     context.close()
 
 
-def test_the_deadlines_tool_without_javascript(browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_the_deadlines_tool_without_javascript(page_without_javascript, base_url: str) -> None:
+    page = page_without_javascript
     page.goto(base_url + "/frister")
     page.get_by_label("Kommunen har sagt, at min sag nu er en sag om førtidspension").check()
     page.get_by_role("button", name="Fortsæt").click()
@@ -285,7 +280,6 @@ def test_the_deadlines_tool_without_javascript(browser, base_url: str) -> None:
     page.get_by_role("button", name="Se fristerne").click()
     expect(page.locator("h2").first).to_contain_text("28. februar 2027")
     expect(page.locator(".legal-ref").first).to_contain_text("§ 21")
-    context.close()
 
 
 @pytest.mark.parametrize("width", [320, 1280])
