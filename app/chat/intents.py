@@ -29,6 +29,8 @@ CAN_I_GET = re.compile(
 EARLY_EXIT = re.compile(
     r"hvad kan (?:jeg|han|hun|vi|man) (?:gøre|gore|goere|søge|soge|soege)|hvad er mine muligheder|"
     r"what can i do|tidligst (?:stoppe|holde op|gå på pension|ga pa pension)|"
+    r"hvad (?:gør|gor|goer) jeg\b|hvad skal jeg (?:gøre|gore|goere)|what (?:do|should) i do|"
+    r"kan ikke (?:mere|klare mere|holde til mere)|can'?t (?:go on|take (?:it|any) ?more|do it any ?more)|"
     r"hvorn(?:å|aa|a)r kan (?:jeg|han|hun) (?:stoppe|holde op)|earliest i can (?:stop|retire)|"
     r"when can i stop|(?:nogen|noget) (?:form for |slags )?pension|any (?:kind of |sort of )?pension|"
     r"what are my options|can i (?:stop|quit)\b|kan jeg (?:stoppe|holde op)|"
@@ -95,6 +97,28 @@ def pension_types(text: str) -> set[str]:
     return {name for name, pattern in PENSION_TYPES.items() if pattern.search(lowered)}
 
 
+# Topics beside a pension that an answer can be about ("førtidspension while on efterløn"). An
+# answer about one of them is not surely right for a message that does not mention it, however
+# alike the rest of their words are ("kan jeg få førtidspension, hvis jeg har kræft?").
+SIDE_TOPICS: dict[str, re.Pattern[str]] = {
+    "efterloen": re.compile(r"efterl(?:ø|oe|o)n"),
+    "boligstoette": re.compile(
+        r"boligst(?:ø|oe|o)tte|boligsikring|boligydelse|husleje|housing benefit|\brent\b"
+    ),
+    "uddannelse": re.compile(r"uddann|studere|studie|\bsu\b|kursus|education|\bstudy|course"),
+    "erstatning": re.compile(r"erstatning|arbejdsskade|forsikring|compensation|insurance|damages"),
+    "formue": re.compile(
+        r"formue|opsparing|\barv|gave|penge i banken|vundet|gevinst|lotto|wealth|savings|"
+        r"inheritance|lottery"
+    ),
+}
+
+
+def side_topics(text: str) -> set[str]:
+    lowered = text.lower()
+    return {name for name, pattern in SIDE_TOPICS.items() if pattern.search(lowered)}
+
+
 def question_sentence(message: str) -> str:
     """The sentence(s) that ask: in a long message the story comes first, the question last."""
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", message.strip()) if part]
@@ -104,15 +128,15 @@ def question_sentence(message: str) -> str:
 
 # Questions whose answer is one page whatever benefit they name: what the citizen wants to know
 # (how much, how long, to complain, ...) decides the answer more than the benefit does.
+# "How much?": the answer on amounts, whatever pension is named (it has each one's rates).
+AMOUNT = re.compile(
+    r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
+    r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
+    r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
+)
+AMOUNT_ANSWER = "hvor-mange-penge"
 INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
-            r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
-            r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
-        ),
-        "hvor-mange-penge",
-    ),
+    (AMOUNT, AMOUNT_ANSWER),
     (
         re.compile(
             r"hvor (?:lang tid|længe|laenge) .{0,40}(?:svar|afgør|afgor|behandl|vente|være om|"

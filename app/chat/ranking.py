@@ -8,12 +8,14 @@ import re
 from typing import NamedTuple
 
 from app.chat.intents import (
+    AMOUNT,
     EMPLOYMENT_LAW,
     FRACTION,
     asks_for_options,
     intended_answers,
     pension_types,
     question_sentence,
+    side_topics,
 )
 from app.search.index import SearchIndex
 
@@ -92,6 +94,7 @@ class ChatRanker:
         self._profiles: dict[str, _Vector] = {}
         self._questions: dict[str, list[_Vector]] = {}
         self._types: dict[str, set[str]] = {}
+        self._topics: dict[str, set[str]] = {}
         self._sections: dict[str, list[_Vector]] = {}
 
     def prepare(self, max_answers: int = 2_000) -> None:
@@ -113,6 +116,7 @@ class ChatRanker:
             self._vector(text) for text in (document.title, *document.questions)
         ]
         self._types[slug] = pension_types(document.title)
+        self._topics[slug] = side_topics(document.title)
         self._sections[slug] = [
             self._vector(f"{heading}\n{text}") for _anchor, heading, text in document.sections
         ]
@@ -146,6 +150,10 @@ class ChatRanker:
             # An answer about another pension than the one asked about (seniorpension's complaint
             # route for a refusal of førtidspension): never surely right.
             return False
+        if self._topics[slug] and not self._topics[slug] & side_topics(message):
+            # An answer about a topic beside the pension (efterløn, housing benefit, ...) that the
+            # message does not mention: like in words, another question.
+            return False
         if self._types[slug] and not named:
             # An answer about one pension, for a message that names none ("can I get housing
             # benefit?"): perhaps, but not surely.
@@ -178,7 +186,9 @@ class ChatRanker:
         named = pension_types(message)
         lowered = message.lower()
         intended = intended_answers(lowered, named)
-        if FRACTION.search(lowered):
+        if FRACTION.search(lowered) or (named and AMOUNT.search(lowered)):
+            # Fortieths; and "how much?" about a pension, which the answer on amounts answers for
+            # each pension, where the pension's own answers only share its name.
             intended_weight = 2 * FEATURE_WEIGHTS["intent"]
         elif asks_for_options(lowered, named):
             # "Which pension can I get before state pension age?": the pension named is the

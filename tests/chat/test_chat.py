@@ -483,6 +483,9 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "fleksjob",
         ),
         ("hvad skal der til for at få førtidspension", "da", "foertidspension-betingelser"),
+        # How much, for a named pension: the answer on amounts has each pension's rates.
+        ("hvor meget får man i seniorpension", "da", "hvor-mange-penge"),
+        ("how much is førtidspension a month", "en", "hvor-mange-penge"),
         (
             "jeg har fået førtidspension, kan kommunen tage den fra mig igen?",
             "da",
@@ -531,6 +534,8 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "født 1967, har gjort rent på et hospital i 35 år, hvornår kan jeg tidligst holde op?",
         "I was born on 1 June 1964 and work in a warehouse. When is the earliest I can stop working?",
         "jeg er 52 og har kræft, kan jeg få nogen form for pension?",
+        # Worn out, with an age, asking what to do.
+        "jeg er 60 og kan ikke mere. mine knæ er ødelagt efter 35 år som gulvlægger. hvad gør jeg?",
     ],
 )
 def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
@@ -571,6 +576,23 @@ def test_a_question_outside_the_site_s_field_is_never_answered_as_sure(
 ) -> None:
     # "apply", "ret til": words the answers use, in a question about something else entirely.
     assert reply(message, rankers[lang], TODAY).confidence is not Confidence.HIGH
+
+
+def test_an_answer_about_a_topic_the_message_does_not_name_is_never_sure(rankers) -> None:
+    # The answer on førtidspension while on efterløn shares every word but "efterløn".
+    found = reply("kan jeg få førtidspension hvis jeg har kræft", rankers["da"], TODAY)
+    assert (
+        found.confidence is not Confidence.HIGH
+        or found.sources[0] != "efterloen-og-foertidspension"
+    )
+    sure = reply("kan jeg få førtidspension mens jeg er på efterløn", rankers["da"], TODAY)
+    assert sure.sources[0] == "efterloen-og-foertidspension"
+
+
+def test_what_to_write_with_an_age_is_not_a_hand_over(rankers) -> None:
+    found = reply("jeg er 60, hvad skal jeg skrive i min ansøgning?", rankers["da"], TODAY)
+    assert found.sources[0] == "hvad-skal-der-staa-i-ansoegningen"
+    assert not found.offer_questionnaire
 
 
 def test_the_difference_between_two_ways_of_applying_is_not_the_overview(rankers) -> None:
