@@ -12,7 +12,9 @@ committed unread, measured once after that tuning, and then tuned on too. "heldo
 uncovered questions) was written by a helper before that tuning, committed unread, and added and
 measured once after it, and then tuned on too. "heldout-7" (chat, uncovered questions and
 search queries) was written by a helper before that tuning, committed unread, and added and
-measured once after it: the chat and search figures to quote. Search
+measured once after it (the search figure to quote), and then tuned on too. "heldout-8" (chat and
+uncovered questions) was written by a helper before that tuning, committed unread, and added and
+measured once after it: the chat figures to quote. Search
 ranking was not tuned after heldout-1.
 
 Prints, per split: search top-1 and top-3, chat first source right (follow-ups asked with the
@@ -44,6 +46,7 @@ SPLITS = (
     "heldout-5",
     "heldout-6",
     "heldout-7",
+    "heldout-8",
 )
 TODAY = date(2026, 12, 1)  # the day the sets were written; dates in them are relative to it
 
