@@ -1,5 +1,5 @@
 """What kind of question a message asks (how much, how long, to complain, where to apply, which
-pension, ...), which pension it names, and the answers those point to. Pure: no index, no storage."""
+pension, ...), and the answers those point to. Pure: no index, no storage."""
 
 from __future__ import annotations
 
@@ -64,20 +64,7 @@ RETIREMENT = re.compile(
 SENIOR = re.compile(r"seniorpension|senior pension")
 
 
-# Which pension a message names, and the answer with that pension's conditions.
-PENSION_TYPES: dict[str, re.Pattern[str]] = {
-    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention|nedslidningspension"),
-    "foertidspension": re.compile(
-        r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension|"
-        r"invalide ?pension|invalidity pension|sygepension|sickness pension"
-    ),
-    "tidlig_pension": re.compile(
-        r"tidlig(?:e)? pension|\barne|early pension|early retirement\b(?! pension)"
-    ),
-    "folkepension": re.compile(
-        r"folkepension|state pension|old.age pension|pensionsalder|pension age"
-    ),
-}
+# The answer with each pension's introduction, and the one with its conditions.
 INTRO_ANSWERS = {
     "seniorpension": "hvad-er-seniorpension",
     "foertidspension": "foertidspension-betingelser",
@@ -92,42 +79,6 @@ CONDITIONS_ANSWERS = {
 }
 
 
-def pension_types(text: str) -> set[str]:
-    lowered = text.lower()
-    return {name for name, pattern in PENSION_TYPES.items() if pattern.search(lowered)}
-
-
-# Topics beside a pension that an answer can be about ("førtidspension while on efterløn"). An
-# answer about one of them is not surely right for a message that does not mention it, however
-# alike the rest of their words are ("kan jeg få førtidspension, hvis jeg har kræft?").
-SIDE_TOPICS: dict[str, re.Pattern[str]] = {
-    "efterloen": re.compile(r"efterl(?:ø|oe|o)n"),
-    "boligstoette": re.compile(
-        r"boligst(?:ø|oe|o)tte|boligsikring|boligydelse|husleje|housing benefit|\brent\b"
-    ),
-    "uddannelse": re.compile(r"uddann|studere|studie|\bsu\b|kursus|education|\bstudy|course"),
-    "erstatning": re.compile(r"erstatning|arbejdsskade|forsikring|compensation|insurance|damages"),
-    "formue": re.compile(
-        r"formue|opsparing|\barv|gave|penge i banken|vundet|gevinst|lotto|wealth|savings|"
-        r"inheritance|lottery"
-    ),
-}
-
-
-def side_topics(text: str) -> set[str]:
-    lowered = text.lower()
-    return {name for name, pattern in SIDE_TOPICS.items() if pattern.search(lowered)}
-
-
-def question_sentence(message: str) -> str:
-    """The sentence(s) that ask: in a long message the story comes first, the question last."""
-    sentences = [part for part in re.split(r"(?<=[.!?])\s+", message.strip()) if part]
-    asked = [sentence for sentence in sentences if sentence.endswith("?")]
-    return " ".join(asked) if asked else (sentences[-1] if sentences else "")
-
-
-# Questions whose answer is one page whatever benefit they name: what the citizen wants to know
-# (how much, how long, to complain, ...) decides the answer more than the benefit does.
 # "How much?": the answer on amounts, whatever pension is named (it has each one's rates).
 AMOUNT = re.compile(
     r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
@@ -135,6 +86,8 @@ AMOUNT = re.compile(
     r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
 )
 AMOUNT_ANSWER = "hvor-mange-penge"
+# Questions whose answer is one page whatever benefit they name: what the citizen wants to know
+# (how much, how long, to complain, ...) decides the answer more than the benefit does.
 INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (AMOUNT, AMOUNT_ANSWER),
     (

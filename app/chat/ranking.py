@@ -13,10 +13,8 @@ from app.chat.intents import (
     FRACTION,
     asks_for_options,
     intended_answers,
-    pension_types,
-    question_sentence,
-    side_topics,
 )
+from app.chat.naming import pension_types, question_sentence, side_topics
 from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000

@@ -20,8 +20,8 @@ from app.chat.intents import (
     MEETS_CONDITIONS,
     RETIREMENT,
     SENIOR,
-    pension_types,
 )
+from app.chat.naming import pension_types
 from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
 from app.chat.understanding import (
     birth_years_for_age,
