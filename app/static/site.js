@@ -62,7 +62,8 @@
       bulk.textContent = body.getAttribute(allOpen ? "data-close-all" : "data-open-all");
     }
     function openTarget() {
-      var id = decodeURIComponent(window.location.hash.slice(1));
+      var id;
+      try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { return; }  // a malformed address
       var target = id && document.getElementById(id);
       if (!target) { return; }
       sections.forEach(function (section) {

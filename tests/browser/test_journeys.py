@@ -159,6 +159,12 @@ def test_a_long_answer_folds_its_sections_and_opens_the_one_a_link_points_to(
     # Printed, every section shows.
     page.emulate_media(media="print")
     expect(section).to_be_visible()
+    # A malformed address after # stops nothing: the rest of the page's script still runs.
+    page.emulate_media(media="screen")
+    page.goto(base_url + "/")  # a new page load, not a jump within this one
+    page.goto(base_url + "/faq/seniorpension-ansoegning#%E0%A4%A")
+    expect(page.locator(".accordion")).to_have_count(1)
+    expect(page.locator(".js-print-date")).not_to_be_empty()
 
 
 def test_a_long_answer_is_all_open_without_javascript(
