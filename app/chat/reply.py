@@ -88,8 +88,12 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
     year = None if born else find_birth_year(text, today)
     age_now = None if born or year else find_age(text)
     named = pension_types(text)
+    earlier = (
+        clean_query(unicodedata.normalize("NFC", previous))[:MAX_MESSAGE_CHARS] if previous else ""
+    )
+    named_earlier = pension_types(earlier)
     # "Do I qualify?" after a message about a pension asks about that pension.
-    asked_about = named or (pension_types(previous) if previous else set())
+    asked_about = named or named_earlier
     asks_for_a_route = bool(
         (CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
         and asked_about - {"folkepension"}  # folkepension: the date, below
@@ -127,14 +131,13 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         )
     ranked = ranker.rank(text)
     pensions_before: frozenset[str] = frozenset()
-    if previous and not named and len(text) <= FOLLOW_UP_MAX_CHARS:
-        earlier = clean_query(unicodedata.normalize("NFC", previous))[:MAX_MESSAGE_CHARS]
+    if earlier and not named and len(text) <= FOLLOW_UP_MAX_CHARS:
         # The question weighs most; the earlier message brings the topic.
         followed = ranker.rank(f"{text} {text} {earlier}"[:MAX_MESSAGE_CHARS])
         # A message that names no pension after one that did is about that pension.
-        if followed and (not ranked or pension_types(earlier) or followed[0][2] > ranked[0][2]):
+        if followed and (not ranked or named_earlier or followed[0][2] > ranked[0][2]):
             ranked = followed
-            pensions_before = frozenset(pension_types(earlier))
+            pensions_before = frozenset(named_earlier)
     evidence = ranked[0][2] if ranked else 0.0
     slugs = tuple(slug for slug, _score, _evidence in ranked[:3])
     if evidence < SOME_EVIDENCE:

@@ -302,6 +302,16 @@ def test_each_kind_of_error_is_reported_with_file_and_line(
     assert any(expected in problem for problem in found), (description, found)
 
 
+def url_problems(tmp_path: Path, text: str, url: str) -> list[str]:
+    """The content check's complaints about the address of one legal reference."""
+    da_text = VALID_DA.replace(
+        'legal_refs:\n  - "Lov om social pension § 16"',
+        f'legal_refs:\n  - text: "{text}"\n    url: "{url}"',
+    )
+    found = problems_for(fixture_set(tmp_path, da=da_text))
+    return [problem for problem in found if "'legal_refs' has url" in problem]
+
+
 @pytest.mark.parametrize(
     ("url", "accepted"),
     [
@@ -317,12 +327,8 @@ def test_each_kind_of_error_is_reported_with_file_and_line(
 def test_a_legal_reference_may_carry_the_address_of_an_official_page(
     tmp_path: Path, url: str, accepted: bool
 ) -> None:
-    da_text = VALID_DA.replace(
-        'legal_refs:\n  - "Lov om social pension § 16"',
-        f'legal_refs:\n  - text: "Lov om social pension § 16"\n    url: "{url}"',
-    )
-    found = problems_for(fixture_set(tmp_path, da=da_text))
-    assert any("'legal_refs' has url" in problem for problem in found) is not accepted, found
+    found = url_problems(tmp_path, "Lov om social pension § 16", url)
+    assert bool(found) is not accepted, found
 
 
 @pytest.mark.parametrize(
@@ -356,12 +362,8 @@ def test_a_legal_reference_may_carry_the_address_of_an_official_page(
 def test_a_retsinformation_address_is_the_permanent_one_of_the_act_named(
     tmp_path: Path, text: str, url: str, accepted: bool
 ) -> None:
-    da_text = VALID_DA.replace(
-        'legal_refs:\n  - "Lov om social pension § 16"',
-        f'legal_refs:\n  - text: "{text}"\n    url: "{url}"',
-    )
-    found = problems_for(fixture_set(tmp_path, da=da_text))
-    assert any("'legal_refs' has url" in problem for problem in found) is not accepted, found
+    found = url_problems(tmp_path, text, url)
+    assert bool(found) is not accepted, found
 
 
 def test_the_legal_basis_box_links_a_reference_with_an_address(client) -> None:
