@@ -31,15 +31,20 @@ run: setup ## Set up and serve the site with gunicorn on http://127.0.0.1:$(PORT
 	$(FLASK) search build
 	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
+# The tests outside a browser run in two processes (pytest-xdist); tests marked with one
+# xdist_group (those sharing the PostgreSQL test database) stay in one process. The browser tests
+# run in one process, as their screenshots and timings need the machine to themselves.
+IN_PARALLEL := -n 2 --dist loadgroup
 test: setup lint ## Set up and run lint, the content check and every test
 	$(FLASK) content check
 	$(FLASK) search build
-	$(BIN)/pytest
+	$(BIN)/pytest $(IN_PARALLEL) -m "not browser"
+	$(BIN)/pytest -m browser
 
 test-fast: setup lint ## Everything but the browser tests (well under a minute)
 	$(FLASK) content check
 	$(FLASK) search build
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest $(IN_PARALLEL) -m "not browser"
 
 lint: setup ## Lint, format check and the import layers (lint-imports)
 	$(BIN)/ruff check .

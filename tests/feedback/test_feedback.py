@@ -24,6 +24,8 @@ from tests.conftest import ROOT
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
 IN_CI = os.environ.get("CI") == "true"
+# Its tests clear the one PostgreSQL test database: under pytest-xdist they share one process.
+pytestmark = pytest.mark.xdist_group("feedback-database")
 
 
 def postgres_or_skip() -> str:
