@@ -5,39 +5,23 @@ from __future__ import annotations
 
 import re
 
-HANDOFF = re.compile(
-    r"hvilke[nt]? pension|hvad (?:for )?(?:en )?pension kan|kan jeg (?:få|faa|søge|soege) "
-    r"(?:senior|førtids|fortids|foertids|tidlig)|har jeg ret til|er jeg berettiget|"
-    r"which pension|what pension|can i (?:get|apply for|claim) (?:a |the )?(?:senior|disability|early)|"
-    r"am i (?:eligible|entitled)",
+from app.chat.handover import CAN_I_GET, HANDOFF
+from app.chat.money import (
+    AMOUNT,
+    AMOUNT_ANSWER,
+    ATP_ANSWER,
+    ATP_PENSION,
+    COMPENSATION,
+    COMPENSATION_ANSWER,
+    HOW_MUCH,
+    WEALTH,
+    WEALTH_ANSWER,
+    WHEN_PAID,
+    WHEN_PAID_ANSWERS,
+    WORK_BESIDE,
+    WORK_BESIDE_ANSWER,
 )
-# Whether someone meets the conditions, asked about a person whose age or birth date the message
-# gives: the questionnaire answers that for them (with CAN_I_GET).
-MEETS_CONDITIONS = re.compile(
-    r"opfylder (?:jeg|han|hun|vedkommende|borgeren|min borger)|berettiget|\bqualify|eligible|entitled"
-)
-CAN_I_GET = re.compile(
-    r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|soge|komme på|gå på|ga pa|gaa paa)|"
-    r"tror du (?:jeg|han|hun)|hvem kan (?:få|faa|fa|søge|soege)|who (?:can|may) (?:get|apply)|"
-    r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
-    r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to|"
-    r"(?:man|jeg|han|hun) kan (?:få|faa|fa) (?:tilkendt )?|hvad skal der (?:egentlig )?til|"
-    r"what does it take",
-)
-# Leaving work early without naming a pension, or asking what one can do: with an age, the
-# questionnaire says which route fits.
-EARLY_EXIT = re.compile(
-    r"hvad kan (?:jeg|han|hun|vi|man) (?:gøre|gore|goere|søge|soge|soege)|hvad er mine muligheder|"
-    r"what can i do|tidligst (?:stoppe|holde op|gå på pension|ga pa pension)|"
-    r"hvad (?:gør|gor|goer) jeg\b|hvad skal jeg (?:gøre|gore|goere)|what (?:do|should) i do|"
-    r"kan ikke (?:mere|klare mere|holde til mere)|can'?t (?:go on|take (?:it|any) ?more|do it any ?more)|"
-    r"hvorn(?:å|aa|a)r kan (?:jeg|han|hun) (?:stoppe|holde op)|earliest i can (?:stop|retire)|"
-    r"when can i stop|(?:nogen|noget) (?:form for |slags )?pension|any (?:kind of |sort of )?pension|"
-    r"what are my options|can i (?:stop|quit)\b|kan jeg (?:stoppe|holde op)|"
-    r"pension (?:før|for|foer) tid|(?:før|for|foer) tiden|tidligere på pension|stoppe (?:med at "
-    r"arbejde )?(?:før|tidligere)|early pension|retire early|stop working (?:early|before)|"
-    r"pension early|(?:gå|ga|gaa) p(?:å|a|aa) pension nu|retire now|stop working now"
-)
+
 # Employment law (notice, dismissal, being made to retire): a question for a union, not for this
 # site, whatever pension or age the message names.
 EMPLOYMENT_LAW = re.compile(
@@ -52,16 +36,17 @@ CONTACT = re.compile(
     r"(?:help|advise) me for free|free (?:help|advice|legal)|^\W*advice\W*$",
 )
 CONTACT_ANSWER = "kontakt-og-raadgivning"
+# Asking the site itself to decide: it cannot, and the answer on advice says who decides and who
+# can help. This decides the answer whatever else the message shares words with.
+SITE_DECIDES = re.compile(
+    r"(?:kan|må|ma) (?:i|siden|hjemmesiden|du) .{0,30}(?:afgøre|afgore|afgoere|bestemme)|"
+    r"can (?:you|this site|the site|this website) (?:\w+ ){0,2}decide"
+)
 WHAT_IS = re.compile(
     r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
     r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
     r"(?:something|noget) (?:called|der hedder)|\bmeaning\b|\bbetydning\b",
 )
-RETIREMENT = re.compile(
-    r"folkepension|pensionsalder|gå på pension|ga pa pension|gaa paa pension|går på pension|"
-    r"retire|state pension|pension age|pensionable|hvornår kan jeg|when can i|hvornaar",
-)
-SENIOR = re.compile(r"seniorpension|senior pension")
 
 
 # The answer with each pension's introduction, and the one with its conditions.
@@ -79,13 +64,6 @@ CONDITIONS_ANSWERS = {
 }
 
 
-# "How much?": the answer on amounts, whatever pension is named (it has each one's rates).
-AMOUNT = re.compile(
-    r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
-    r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
-    r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
-)
-AMOUNT_ANSWER = "hvor-mange-penge"
 # Questions whose answer is one page whatever benefit they name: what the citizen wants to know
 # (how much, how long, to complain, ...) decides the answer more than the benefit does.
 INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -116,6 +94,11 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         "indtaegter-ved-siden-af",
     ),
     (
+        # A severance payment: what counts as personal income, not wealth.
+        re.compile(r"fratr(?:æ|ae|a)delses|severance|fratr(?:æ|ae|a)delsesgodtg"),
+        "personlig-indkomst",
+    ),
+    (
         re.compile(r"\bskat\b|\bskatten\b|beskat|\btax(?:ed|es)?\b"),
         "skat-og-pensionsopsparing",
     ),
@@ -126,7 +109,6 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:live|living|stay|staying) in (?!denmark\b|a |an |the |my |our |this )[a-z]|"
             r"gr(?:ø|oe|o)nland|greenland|f(?:æ|ae|a)r(?:ø|oe|o)erne|faroe|leveattest|life certificate|"
             r"(?:go|going|travel|travell?ing|fly|flying) (?:to|abroad)\b.{0,40}(?:for \d+|months?|weeks?)|"
-            r"for \d+ (?:months|weeks)|i \d+ (?:måneder|maaneder|uger)|"
             r"overvintre|vinteren i|"
             r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension"
         ),
@@ -172,28 +154,6 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
 # site is counted in fortieths, so this decides the answer.
 FRACTION = re.compile(r"\b\d{1,2} ?/ ?40\b|\b\d{1,2} fortieths|\b\d{1,2} fyrretyvende")
 FRACTION_ANSWER = "pension-og-udlandet"
-# When the money comes, by the pension named: each answer on applying has a section on it.
-WHEN_PAID = re.compile(
-    r"hvorn(?:å|aa|a)r (?:får|far|faar|kommer|udbetales|ser) (?:jeg |man |vi )?(?:så |sa )?(?:de "
-    r"første )?(?:pengene|penge|(?:folke)?pensionen|udbetaling)|hvorn(?:å|aa|a)r (?:bliver|begynder) "
-    r"(?:den|pensionen|pengene) (?:udbetalt|at komme)|when (?:do|will|does) (?:i|we|the|my) "
-    r"(?:get |receive )?(?:the |my )?(?:money|pension|first payment|payments?) ?(?:come|start|arrive)?"
-)
-WHEN_PAID_ANSWERS = {
-    "foertidspension": "udbetaling-af-foertidspension",
-    "seniorpension": "seniorpension-ansoegning",
-    "tidlig_pension": "tidlig-pension",
-    "folkepension": "folkepensionsalder",
-}
-# Working while on førtidspension ("can I keep working a few hours?"): the answer on income beside it.
-WORK_BESIDE = re.compile(
-    r"(?:keep|still|continue|carry on) (?:on )?working|work (?:a few|some|part[- ]time|\d+) hours|"
-    r"work (?:a little|part[- ]time)|have a (?:small |part[- ]time )?job|arbejde (?:lidt|et par "
-    r"timer|nogle timer|deltid|på deltid)|(?:må|ma|kan) (?:jeg|man) (?:stadig |godt |så |sa )?"
-    r"arbejde|blive ved med at arbejde|(?:job|arbejde) ved siden af|timer (?:om|i) ugen|"
-    r"hours a week|krone for krone|tr(?:æ|ae)kker (?:de|man) det fra"
-)
-WORK_BESIDE_ANSWER = "indtaegter-ved-siden-af"
 # Whether a førtidspension is for life or for some years.
 DURATION = re.compile(
     r"p(?:å|a|aa) livstid|for life|resten af (?:mit |livet)|rest of my life|permanent|"
@@ -210,7 +170,7 @@ DECISION_BASIS = re.compile(
 DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
 # Whether Seniorpension looks at one's last job or at any job.
 LAST_JOB = re.compile(
-    r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work)|any (?:other )?job|"
+    r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work|one)|any (?:other )?job|"
     r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
     r"other work|instead|kontorjob|office job|(?:måle|maale|vurdere|sammenligne) mig (?:op )?(?:mod|med)|"
     r"compare me (?:with|to)"
@@ -241,9 +201,20 @@ WHO_DECIDES = re.compile(
 # A complaint that a case takes too long: the answer on case time says what to do.
 TAKES_TOO_LONG = re.compile(
     r"tager (?:så |saa |sa )?(?:lang tid|længe|laenge)|trækker ud|traekker ud|over et (?:år|aar|ar)|"
-    r"takes? (?:so |too )?long|dragging on|for over a year"
+    r"takes? (?:so |too )?long|dragging on|for over a year|\bslow\b|langsom|sløv|\bsloev|"
+    r"(?:nothing|intet|ingenting) (?:happens|sker)|sker (?:der )?(?:intet|ingenting|ikke noget)"
 )
 TAKES_TOO_LONG_ANSWER = "sagsbehandlingstid-og-forsoergelse"
+# Seniorpension waiting for the municipality's papers: the answer on what the municipality does.
+MUNICIPALITY_PAPERS = re.compile(
+    r"(?:kommune\w*|municipality|council) .{0,60}(?:oplysninger|papirer|sende|sendt|sent|send|"
+    r"information|documents)|(?:oplysninger|papirer|information|documents) .{0,40}"
+    r"(?:fra|from) (?:kommune|the municipality|the kommune|my municipality)"
+)
+MUNICIPALITY_ANSWER = "seniorpension-kommunens-rolle"
+# A seniorpension case from before the unit took over (the years the municipality decided).
+EARLY_SENIORPENSION_YEAR = re.compile(r"\b202[0-5]\b")
+TRANSITION_ANSWER = "seniorpension-overgangsregler"
 # Residence and citizenship are among a pension's conditions.
 RESIDENCE = re.compile(
     r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
@@ -254,10 +225,18 @@ RESIDENCE = re.compile(
 STEP_ANSWERS: dict[re.Pattern[str], str] = {
     re.compile(r"jobafklaring|sygedagpeng|sick(?:ness)? benefit"): "sygedagpenge-og-jobafklaring",
     re.compile(r"ressourceforl|resource (?:course|programme|program)"): "ressourceforloeb-krav",
-    re.compile(r"arbejdspr(?:ø|oe|o)vning|work (?:test|trial)"): "arbejdsproevning",
+    re.compile(
+        r"arbejdspr(?:ø|oe|o)vning|work (?:test|trial)|\bpraktik|work placement|internship"
+    ): "arbejdsproevning",
     re.compile(r"rehabiliteringsteam|rehabilitation team"): "rehabiliteringsteam-undtagelser",
     re.compile(r"fleks ?job|flex ?job"): "fleksjob",
 }
+# A step asked about as a condition ("must I do a work trial again before I can get it?"): the
+# step's answer, not the pension's conditions.
+STEP_FIRST = re.compile(
+    r"\bigen\b|endnu en gang|\bf(?:ø|oe|o)rst\b|skal jeg virkelig|(?:før|foer|for) (?:jeg|man) kan|"
+    r"\bagain\b|\bfirst\b|before i (?:can|could)|do i (?:really )?have to|\bmust i\b"
+)
 # Retiring because of illness, with no pension named: the overview of the health-based routes, not
 # tidlig pension (where health plays no part).
 BECAUSE_OF_ILLNESS = re.compile(
@@ -298,24 +277,12 @@ OPTIONS = re.compile(
 )
 # "What is the difference between seniorpension and førtidspension?" is the overview too; the
 # difference between two ways of applying for one pension is not.
-DIFFERENCE = re.compile(r"forskel(?:len)? (?:på|paa|pa|mellem)|difference between")
+DIFFERENCE = re.compile(
+    r"forskel(?:len)? (?:på|paa|pa|mellem)|difference between|(?:the )?same (?:thing )?as|"
+    r"(?:det )?samme (?:som|ting som)"
+)
 # Efterløn against the pensions is its own answer.
 EFTERLOEN_CHOICE_ANSWER = "efterloen-seniorpension-eller-tidlig-pension"
-
-
-# Money in the bank, an inheritance: whether it reduces førtidspension (pension savings are another
-# answer's, with tax).
-WEALTH = re.compile(
-    r"(?<!pensions)opsparing|formue|penge i banken|arv\b|arven|(?<!pension )savings|inheritance|"
-    r"money in the bank|vundet|gevinst|\blotto|lottery|\bwon\b"
-)
-WEALTH_ANSWER = "formue-og-foertidspension"
-# Money paid after an accident or an injury: the answer on compensation, even when it is now in the
-# bank.
-COMPENSATION = re.compile(
-    r"erstatning|compensation|forsikringssum|forsikringsselskab|insurance (?:pay|money|company)"
-)
-COMPENSATION_ANSWER = "erstatning-og-foertidspension"
 
 
 def asks_for_options(lowered: str, named: set[str]) -> bool:
@@ -328,6 +295,8 @@ def asks_for_options(lowered: str, named: set[str]) -> bool:
 def intended_answers(lowered: str, named: set[str]) -> set[str]:
     """Answers a message's kind of question points to, whatever its other words."""
     intended: set[str] = set()
+    if SITE_DECIDES.search(lowered):
+        return {CONTACT_ANSWER}
     if asks_for_options(lowered, named):
         return {EFTERLOEN_CHOICE_ANSWER if "efterl" in lowered else OVERVIEW_ANSWER}
     if FRACTION.search(lowered):
@@ -350,6 +319,16 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(DECISION_BASIS_ANSWER)
     if "seniorpension" in named and LAST_JOB.search(lowered):
         intended.add(LAST_JOB_ANSWER)
+    if "seniorpension" in named and MUNICIPALITY_PAPERS.search(lowered):
+        intended.add(MUNICIPALITY_ANSWER)
+    if (
+        "seniorpension" in named
+        and EARLY_SENIORPENSION_YEAR.search(lowered)
+        and (COMPLAINT.search(lowered) or "kommune" in lowered)
+    ):
+        intended.add(TRANSITION_ANSWER)
+    if ATP_PENSION.search(lowered) and not HOW_MUCH.search(lowered):
+        intended.add(ATP_ANSWER)  # what it is and when it comes; its amount is ATP's to say
     if "seniorpension" in named and WHO_DECIDES.search(lowered):
         intended.add(INTRO_ANSWERS["seniorpension"])
     if named <= {"foertidspension"} and REVOKE.search(lowered):
@@ -371,13 +350,17 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     asks_what = bool(WHAT_IS.search(lowered))
     if asks_what:
         intended |= {INTRO_ANSWERS[name] for name in named}
-    if not named or asks_what:
-        steps = {answer for pattern, answer in STEP_ANSWERS.items() if pattern.search(lowered)}
-        if len(steps) == 1:  # one step named: that is the topic
-            intended |= steps
+    steps = {answer for pattern, answer in STEP_ANSWERS.items() if pattern.search(lowered)}
+    one_step = len(steps) == 1  # one step named: that is the topic
+    if one_step and (not named or asks_what):
+        intended |= steps
+    elif one_step and named <= {"foertidspension"} and STEP_FIRST.search(lowered):
+        intended = (intended - {CONDITIONS_ANSWERS["foertidspension"]}) | steps
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
+    if one_step and not named:
+        intended.discard(AMOUNT_ANSWER)  # how much one gets during that step: the step's answer
     if (
         BECAUSE_OF_ILLNESS.search(lowered)
         and not (named - {"tidlig_pension"})

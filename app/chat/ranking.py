@@ -8,12 +8,13 @@ import re
 from typing import NamedTuple
 
 from app.chat.intents import (
-    AMOUNT,
     EMPLOYMENT_LAW,
     FRACTION,
+    SITE_DECIDES,
     asks_for_options,
     intended_answers,
 )
+from app.chat.money import AMOUNT
 from app.chat.naming import pension_types, question_sentence, side_topics
 from app.search.index import SearchIndex
 
@@ -184,9 +185,14 @@ class ChatRanker:
         named = pension_types(message)
         lowered = message.lower()
         intended = intended_answers(lowered, named)
-        if FRACTION.search(lowered) or (named and AMOUNT.search(lowered)):
-            # Fortieths; and "how much?" about a pension, which the answer on amounts answers for
-            # each pension, where the pension's own answers only share its name.
+        if (
+            FRACTION.search(lowered)
+            or SITE_DECIDES.search(lowered)
+            or (named and AMOUNT.search(lowered))
+        ):
+            # Fortieths; asking the site to decide; and "how much?" about a pension, which the
+            # answer on amounts answers for each pension, where the pension's own answers only
+            # share its name.
             intended_weight = 2 * FEATURE_WEIGHTS["intent"]
         elif asks_for_options(lowered, named):
             # "Which pension can I get before state pension age?": the pension named is the

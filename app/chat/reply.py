@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.chat.intents import (
+from app.chat.handover import (
     CAN_I_GET,
     EARLY_EXIT,
-    EMPLOYMENT_LAW,
     HANDOFF,
     MEETS_CONDITIONS,
     RETIREMENT,
     SENIOR,
 )
+from app.chat.intents import EMPLOYMENT_LAW
 from app.chat.naming import pension_types
 from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
 from app.chat.understanding import (

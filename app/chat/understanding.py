@@ -26,7 +26,11 @@ _DATE_PATTERNS = (
         rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
     ),
 )
-_BIRTH_YEAR = re.compile(r"\b(?:født|fødd|foedt|fodt|born)\s+(?:i\s+|in\s+)?(?P<y>(?:19|20)\d\d)\b")
+# "født i 1967", and "født i 67" (two digits, not the start of a date such as 03.05.66).
+_BIRTH_YEAR = re.compile(
+    r"\b(?:født|fødd|foedt|fodt|born)\s+(?:i\s+|in\s+)?'?"
+    r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<yy>\d\d)(?!\d|[.\-/]\d))"
+)
 
 _GREETINGS = {"hej", "hejsa", "hejhej", "goddag", "godmorgen", "davs", "dav", "hallo", "halløj", "hi",
               "hello", "hey", "god", "morgen", "good", "morning", "afternoon", "there", "med", "dig"}  # fmt: skip
@@ -60,15 +64,20 @@ def find_birth_date(message: str, today: date) -> date | None:
 
 def find_birth_year(message: str, today: date) -> int | None:
     match = _BIRTH_YEAR.search(message.lower())
-    if match and 1900 <= int(match["y"]) <= today.year:
-        return int(match["y"])
-    return None
+    if not match:
+        return None
+    if match["yy"]:
+        two_digits = int(match["yy"])
+        year = two_digits + (1900 if two_digits > today.year % 100 else 2000)
+    else:
+        year = int(match["y"])
+    return year if 1900 <= year <= today.year else None
 
 
 _AGE = re.compile(
     r"\bjeg er (?P<a>\d{2}) ?(?:år|aar|ar)\b|\b(?P<b>\d{2}) (?:år|aar|ar) gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
     r"\b(?P<e>\d{2}) years old|(?:^\W*|\bjeg )fylder (?P<f>\d{2})\b|\bi (?:turn|will be) (?P<g>\d{2})\b|"
-    r"\bi(?:'m| am) turning (?P<h>\d{2})\b|"
+    r"\bi(?:'m| am) turning (?P<h>\d{2})\b|\bjeg bliver (?P<j>\d{2}) (?:i år|i aar|i ar|til)\b|"
     # "jeg er 61 og ...": an age, unless a unit follows
     r"(?:\bjeg |^\W*)er (?P<i>\d{2})\b(?!\s*(?:kg|kilo|procent|%|timer|uger|dage|m(?:å|aa|a)neder|kr))"
 )

@@ -11,7 +11,7 @@ import pytest
 
 from app.chat.ranking import ChatRanker
 from app.chat.reply import Confidence, ReplyKind, reply
-from app.chat.understanding import find_birth_date
+from app.chat.understanding import find_birth_date, find_birth_year
 from tests.conftest import ROOT, plain, titles_and_questions
 
 CONVERSATIONS = tomllib.loads(
@@ -507,6 +507,82 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "da",
             "seniorpension-arbejdsevne",
         ),
+        # A slow case is about case time, even when the message says "complain".
+        (
+            "My case has been with the council for a year and a half and nothing happens. "
+            "Can I complain that they are so slow?",
+            "en",
+            "sagsbehandlingstid-og-forsoergelse",
+        ),
+        # Seniorpension waiting for the municipality's papers.
+        (
+            "Seniorpension venter på papirer fra kommunen, og de har ikke sendt noget i et halvt år",
+            "da",
+            "seniorpension-kommunens-rolle",
+        ),
+        # A seniorpension refusal from the years the municipality decided.
+        (
+            "kommunen sagde nej til min seniorpension i 2021, kan den sag åbnes igen?",
+            "da",
+            "seniorpension-overgangsregler",
+        ),
+        # The lifelong ATP pension, not the payment of førtidspension.
+        (
+            "jeg er på førtidspension, hvornår får jeg udbetalt min ATP",
+            "da",
+            "skat-og-pensionsopsparing",
+        ),
+        # A severance payment is income, not wealth.
+        (
+            "I'm getting a severance payment when I leave my job. Will it cut my førtidspension?",
+            "en",
+            "personlig-indkomst",
+        ),
+        # An inheritance, said with a verb.
+        (
+            "min far er død og jeg arver hans hus, mister jeg noget af min førtidspension",
+            "da",
+            "formue-og-foertidspension",
+        ),
+        # A loss-of-earning-capacity insurance pays out every month.
+        (
+            "udbetaling fra min forsikring for tab af erhvervsevne hver måned, trækker de det fra "
+            "i førtidspensionen?",
+            "da",
+            "erstatning-og-foertidspension",
+        ),
+        # The money has not come after a yes.
+        (
+            "jeg fik ja til seniorpension for to måneder siden men der er stadig ikke kommet "
+            "nogen penge",
+            "da",
+            "seniorpension-ansoegning",
+        ),
+        # Two pensions compared as "the same".
+        (
+            "er seniorpension det samme som førtidspension?",
+            "da",
+            "hvilken-pension-kan-jeg-soege",
+        ),
+        # A work placement again, before førtidspension: the answer on work trials.
+        (
+            "skal jeg virkelig i praktik en gang til før jeg kan få førtidspension? jeg har haft "
+            "tre praktikker allerede",
+            "da",
+            "arbejdsproevning",
+        ),
+        # How much one gets during a step: the step's answer, not the pensions' amounts.
+        (
+            "how much do you get paid while on sygedagpenge",
+            "en",
+            "sygedagpenge-og-jobafklaring",
+        ),
+        # Whether the site itself can decide: it cannot; who can help.
+        (
+            "kan siden her ikke bare bestemme om jeg skal have pension",
+            "da",
+            "kontakt-og-raadgivning",
+        ),
     ],
 )
 def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted) -> None:
@@ -534,6 +610,9 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "født 1967, har gjort rent på et hospital i 35 år, hvornår kan jeg tidligst holde op?",
         "I was born on 1 June 1964 and work in a warehouse. When is the earliest I can stop working?",
         "jeg er 52 og har kræft, kan jeg få nogen form for pension?",
+        # A two-digit birth year, and "bliver 60 i år".
+        "født i 64 og har været smed hele livet, hvornår kan jeg stoppe?",
+        "jeg bliver 60 i år og er slidt op efter 40 år som sosu. kan jeg stoppe lidt før?",
         # Worn out, with an age, asking what to do.
         "jeg er 60 og kan ikke mere. mine knæ er ødelagt efter 35 år som gulvlægger. hvad gør jeg?",
     ],
@@ -672,3 +751,18 @@ def test_an_answer_about_another_pension_is_never_said_as_sure(rankers) -> None:
     assert rankers["da"].covers(message, "seniorpension-afslag-og-klage")
     message = "hvordan klager jeg over et afslag på førtidspension?"
     assert not rankers["da"].covers(message, "seniorpension-afslag-og-klage")
+
+
+@pytest.mark.parametrize(
+    ("message", "year"),
+    [
+        ("født i 1962 og slidt op", 1962),
+        ("fodt i 67, har knoklet siden", 1967),
+        ("born in '59 and tired", 1959),
+        # A date is not a two-digit year, and a child's birth year is read as this century's.
+        ("født 03.05.66", None),
+        ("min søn er født i 15", 2015),
+    ],
+)
+def test_a_birth_year_is_read_with_two_or_four_digits(message: str, year: int | None) -> None:
+    assert find_birth_year(message, TODAY) == year
