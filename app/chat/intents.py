@@ -45,7 +45,8 @@ SITE_DECIDES = re.compile(
 WHAT_IS = re.compile(
     r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
     r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
-    r"(?:something|noget) (?:called|der hedder)|\bmeaning\b|\bbetydning\b",
+    r"(?:something|noget) (?:called|der hedder)|\bmeaning\b|\bbetydning\b|hvad hedder|"
+    r"what is it called|what'?s it called",
 )
 
 
@@ -64,6 +65,15 @@ CONDITIONS_ANSWERS = {
 }
 
 
+# What to write in an application or a letter to the municipality.
+WHAT_TO_WRITE = re.compile(
+    r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
+    r"hvad (?:jeg|man) (?:kan|skal) skrive|eksempel p(?:å|aa|a) (?:en )?ans(?:ø|oe|o)gning|"
+    r"what (?:can|should) i write|example (?:of|for) (?:an |my )?application|"
+    r"formulere[r]? (?:jeg|mig|det|brevet|ansøgningen)|hvordan (?:kan|skal) (?:jeg|man|hun|han|"
+    r"vi) formulere|what (?:should|do) i (?:write|put)|how (?:do|should|can) (?:i|she|he|we) "
+    r"word"
+)
 # Questions whose answer is one page whatever benefit they name: what the citizen wants to know
 # (how much, how long, to complain, ...) decides the answer more than the benefit does.
 INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -76,15 +86,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "sagsbehandlingstid-og-forsoergelse",
     ),
-    (
-        re.compile(
-            r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
-            r"hvad (?:jeg|man) (?:kan|skal) skrive|eksempel p(?:å|aa|a) (?:en )?ans(?:ø|oe|o)gning|"
-            r"what (?:can|should) i write|example (?:of|for) (?:an |my )?application|"
-            r"formulere[r]? (?:jeg|mig|det)|what (?:should|do) i (?:write|put)|how (?:do|should) i word"
-        ),
-        "hvad-skal-der-staa-i-ansoegningen",
-    ),
+    (WHAT_TO_WRITE, "hvad-skal-der-staa-i-ansoegningen"),
     (
         re.compile(
             r"hvor meget (?:må|kan|ma) (?:jeg|man|han|hun|vi) tjene|tjene (?:lidt )?ved siden af|"
@@ -173,7 +175,8 @@ LAST_JOB = re.compile(
     r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work|one)|any (?:other )?job|"
     r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
     r"other work|instead|kontorjob|office job|(?:måle|maale|vurdere|sammenligne) mig (?:op )?(?:mod|med)|"
-    r"compare me (?:with|to)"
+    r"compare me (?:with|to)|judge (?:me|him|her) (?:against|by)|(?:vurdere|måle|maale) "
+    r"(?:mig|ham|hende) (?:ud fra|efter|mod)|hvilke[nt]? (?:af )?(?:de |disse )?job"
 )
 LAST_JOB_ANSWER = "seniorpension-arbejdsevne"
 # Reaching folkepension age while on førtidspension.
@@ -201,8 +204,14 @@ WHO_DECIDES = re.compile(
 # A complaint that a case takes too long: the answer on case time says what to do.
 TAKES_TOO_LONG = re.compile(
     r"tager (?:så |saa |sa )?(?:lang tid|længe|laenge)|trækker ud|traekker ud|over et (?:år|aar|ar)|"
-    r"takes? (?:so |too )?long|dragging on|for over a year|\bslow\b|langsom|sløv|\bsloev|"
-    r"(?:nothing|intet|ingenting) (?:happens|sker)|sker (?:der )?(?:intet|ingenting|ikke noget)"
+    r"takes? (?:so |too )?long|dragging on|for over a year"
+)
+# Waiting long for a decision, said without the word complaint: the answer on case time too.
+WAITING_LONG = re.compile(
+    r"\bslow\b|langsom|sløv|\bsloev|(?:nothing|intet|ingenting) (?:happens|sker)|"
+    r"sker (?:der )?(?:intet|ingenting|ikke noget)|(?:ventet|waited|been waiting) (?:på svar|for an? "
+    r"(?:answer|decision))?.{0,50}(?:\d+|mange|flere|many|several) (?:måneder|maaneder|uger|år|aar|"
+    r"months|weeks|years)"
 )
 TAKES_TOO_LONG_ANSWER = "sagsbehandlingstid-og-forsoergelse"
 # Seniorpension waiting for the municipality's papers: the answer on what the municipality does.
@@ -215,6 +224,11 @@ MUNICIPALITY_ANSWER = "seniorpension-kommunens-rolle"
 # A seniorpension case from before the unit took over (the years the municipality decided).
 EARLY_SENIORPENSION_YEAR = re.compile(r"\b202[0-5]\b")
 TRANSITION_ANSWER = "seniorpension-overgangsregler"
+# How many years of work seniorpension asks for: the answer on the employment requirement.
+YEARS_WORKED = re.compile(
+    r"hvor mange (?:år|aar|ar) .{0,40}(?:arbejdet|arbejde|beskæftig)|how many years .{0,40}work"
+)
+EMPLOYMENT_REQUIREMENT_ANSWER = "beskaeftigelseskrav"
 # Residence and citizenship are among a pension's conditions.
 RESIDENCE = re.compile(
     r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
@@ -319,6 +333,8 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(DECISION_BASIS_ANSWER)
     if "seniorpension" in named and LAST_JOB.search(lowered):
         intended.add(LAST_JOB_ANSWER)
+    if named == {"seniorpension"} and YEARS_WORKED.search(lowered):
+        intended.add(EMPLOYMENT_REQUIREMENT_ANSWER)
     if "seniorpension" in named and MUNICIPALITY_PAPERS.search(lowered):
         intended.add(MUNICIPALITY_ANSWER)
     if (
@@ -352,7 +368,8 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended |= {INTRO_ANSWERS[name] for name in named}
     steps = {answer for pattern, answer in STEP_ANSWERS.items() if pattern.search(lowered)}
     one_step = len(steps) == 1  # one step named: that is the topic
-    if one_step and (not named or asks_what):
+    if one_step and (not named or asks_what) and not WHAT_TO_WRITE.search(lowered):
+        # (What to write is the question even when a step is where the citizen is now.)
         intended |= steps
     elif one_step and named <= {"foertidspension"} and STEP_FIRST.search(lowered):
         intended = (intended - {CONDITIONS_ANSWERS["foertidspension"]}) | steps
@@ -367,7 +384,9 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         and "efterl" not in lowered
     ):
         intended.add(OVERVIEW_ANSWER)
-    if COMPLAINT.search(lowered) and TAKES_TOO_LONG.search(lowered):
+    if WAITING_LONG.search(lowered) or (
+        COMPLAINT.search(lowered) and TAKES_TOO_LONG.search(lowered)
+    ):
         intended.add(TAKES_TOO_LONG_ANSWER)  # not the decision: the case time
     elif COMPLAINT.search(lowered):
         own = {COMPLAINT_ANSWERS[name] for name in named if name in COMPLAINT_ANSWERS}

@@ -42,7 +42,7 @@ WORK_BESIDE_ANSWER = "indtaegter-ved-siden-af"
 # The lifelong ATP pension (not ATP as the authority behind Seniorpension, nor ATP payments as
 # proof of years worked).
 ATP_PENSION = re.compile(
-    r"\b(?:min|mit|my) atp\b|atp[- ](?:pension|livslang|livsvarig)|atp livs|livslang pension|"
+    r"\b(?:min|mit|my|his|her|hans|hendes|sin|vores|our) atp\b|atp[- ](?:pension|livslang|livsvarig)|atp livs|livslang pension|"
     r"lifelong pension"
 )
 ATP_ANSWER = "skat-og-pensionsopsparing"

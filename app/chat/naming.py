@@ -7,7 +7,12 @@ import re
 
 # Which pension a message names.
 PENSION_TYPES: dict[str, re.Pattern[str]] = {
-    "seniorpension": re.compile(r"senior ?pension|seniorpenison|seniorpention|nedslidningspension"),
+    "seniorpension": re.compile(
+        r"senior ?pension|seniorpenison|seniorpention|nedslidningspension|"
+        # "the pension for worn-out people", in everyday words
+        r"pension(?:en)? (?:for|til) (?:de |dem )?(?:der er )?(?:nedslidte|slidt (?:ned|op))|"
+        r"pension for (?:the )?worn[- ]out|worn[- ]out (?:people'?s )?pension"
+    ),
     "foertidspension": re.compile(
         r"f(?:ø|oe|o)rtids ?pension|\bf(?:ø|o)p\b|disability pension|early retirement pension|"
         r"invalide ?pension|invalidity pension|sygepension|sickness pension"

@@ -48,7 +48,8 @@ _FIELD_WORDS = re.compile(
 _OUTSIDE_TOPICS = re.compile(
     r"kontanthj(?:æ|ae|a)lp|barsel|\bsu\b|studerende|\bstudent|kollegie|(?<!syge)dagpenge|"
     r"b(?:ø|oe|o)rnepenge|b(?:ø|oe|o)rnecheck|child benefit|sick pay|sygel(?:ø|oe|o)n|"
-    r"tandl(?:æ|ae)ge|dentist|udlejer|landlord|depositum|skilsmisse|divorce|"
+    r"tandl(?:æ|ae)ge|dentist|udlejer|landlord|depositum|skilsmisse|divorce|feriepenge|"
+    r"holiday pay|vacation pay|"
     r"complain(?:t)? about (?:a |the |my )?(?:hospital|doctor|landlord|bank)|"
     r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)"
 )
@@ -58,6 +59,11 @@ _OUTSIDE_WHATEVER_PENSION = re.compile(
     r"hjemmehj(?:æ|ae)lp|home help|tjenestemand|civil servant|dobbeltbeskat|tax treaty|"
     # a pension company's products; one named municipality's own details
     r"pensionsselskab|afkast|\bpfa\b|danica|pension (?:company|fund)|"
+    # benefits for children; deferring folkepension for a higher one
+    r"b(?:ø|oe|o)rnetilskud|b(?:ø|oe|o)rne(?:familie|- og unge)ydelse|child (?:allowance|benefit)|"
+    r"opsat (?:folke)?pension|udskyde (?:min |sin )?folkepension|vente med at (?:tage|få|faa) "
+    r"(?:min |sin )?folkepension|(?:defer(?:red|ring)?|delay(?:ing)?|put(?:ting)? off|postpon\w*) "
+    r"(?:taking )?(?:my |the )?(?:state )?pension|"
     r"(?:i|hos|til|fra|for) (?!din |min |jeres |vores |den |en |sin |deres )[a-zæøå-]{3,} kommune\b"
 )
 # Another country's own pension (its pension age, its rules): this site covers Danish pensions,
@@ -66,8 +72,8 @@ _FOREIGN_PENSION = re.compile(
     r"(?:pensionsalder(?:en)?|pension age|retirement age|retire|g(?:å|aa|a) p(?:å|aa|a) pension) "
     r"(?:i|in) (?:norge|sverige|tyskland|spanien|england|polen|tyrkiet|usa|norway|sweden|germany|"
     r"spain|the uk|britain|poland|turkey|the us|america)\b|\brente\b|"
-    r"(?:norsk|svensk|tysk|engelsk|polsk) (?:folke)?pension|(?:norwegian|swedish|german|british|"
-    r"polish|uk|us|american) (?:state )?pension"
+    r"(?:norsk|svensk|tysk|engelsk|polsk)e? (?:\w+)?pension|(?:norwegian|swedish|german|british|"
+    r"polish|uk|us|american) (?:\w+ )?pension|garantipension|guarantee pension"
 )
 # Weights of the re-ranking features, tuned on tests/chat_conversations.toml and the dev half of
 # tests/evaluation/chat.toml; the held-out half measures them (bench/quality.py).

@@ -577,6 +577,43 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "en",
             "sygedagpenge-og-jobafklaring",
         ),
+        # Waiting long, said without "complain".
+        (
+            "vi har ventet på svar om min mors førtidspension i 9 måneder, hvad gør vi",
+            "da",
+            "sagsbehandlingstid-og-forsoergelse",
+        ),
+        # How to word a letter, from someone in jobafklaring: the letter is the question.
+        (
+            "min borger er i jobafklaring og vil selv bede om en afgørelse. hvordan skal hun "
+            "formulere brevet?",
+            "da",
+            "hvad-skal-der-staa-i-ansoegningen",
+        ),
+        # Which of several jobs seniorpension judges one against.
+        (
+            "I had a few temp jobs after 30 years as a bus driver. For seniorpension, will they "
+            "judge me against the bus driving?",
+            "en",
+            "seniorpension-arbejdsevne",
+        ),
+        # The pension for worn-out people, in everyday words.
+        (
+            "hvad hedder den pension for nedslidte som man kan søge nogle år før folkepension",
+            "da",
+            "hvad-er-seniorpension",
+        ),
+        (
+            "the pension for worn-out people: how many years must I have worked?",
+            "en",
+            "beskaeftigelseskrav",
+        ),
+        # Someone else's ATP.
+        (
+            "min kone er på førtidspension, hvornår begynder hendes ATP",
+            "da",
+            "skat-og-pensionsopsparing",
+        ),
         # Whether the site itself can decide: it cannot; who can help.
         (
             "kan siden her ikke bare bestemme om jeg skal have pension",
@@ -613,6 +650,9 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         # A two-digit birth year, and "bliver 60 i år".
         "født i 64 og har været smed hele livet, hvornår kan jeg stoppe?",
         "jeg bliver 60 i år og er slidt op efter 40 år som sosu. kan jeg stoppe lidt før?",
+        # "Hvad kan jeg overhovedet søge?" and "hvad kan jeg få?" with an age.
+        "Jeg er 59, har været murer i 40 år og kan ikke mere. Hvad kan jeg overhovedet søge?",
+        "jeg er 62 og har ondt i hele kroppen efter 38 år på slagteriet. hvad kan jeg få?",
         # Worn out, with an age, asking what to do.
         "jeg er 60 og kan ikke mere. mine knæ er ødelagt efter 35 år som gulvlægger. hvad gør jeg?",
     ],
@@ -636,6 +676,11 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
         # Another country's own pension, and employment law.
         ("hvornår kan man gå på pension i Sverige?", "da"),
         ("can my boss fire me when I reach 68?", "en"),
+        # Holiday pay, benefits for children, deferring folkepension, Sweden's own pension.
+        ("hvornår bliver mine feriepenge udbetalt når jeg stopper", "da"),
+        ("får jeg stadig børnetilskud til min datter, hvis jeg kommer på førtidspension?", "da"),
+        ("If I put off my state pension for two years, how much more will I get?", "en"),
+        ("jeg bor i Helsingborg, hvordan søger jeg den svenske garantipension", "da"),
         # An answer about one pension, for a message that names none.
         ("kan jeg få boligstøtte? jeg er enlig far og arbejder 37 timer", "da"),
         # Help, pensions and tax rules the site does not cover, even with a pension named.
