@@ -29,6 +29,7 @@ from app.domain.outcomes import (
     Verdict,
     YesNo,
 )
+from app.domain.seniority import note_seniority, seniority_range
 
 EFTERLOEN_RULES = "Lov om arbejdsløshedsforsikring m.v. (efterløn)"
 
@@ -284,40 +285,24 @@ def _tidlig_pension(answers: Answers, today: date, fpa: date) -> RouteOutcome:
     else:
         one, two, three = band.seniority_years
         values = {"one": one, "two": two, "three": three, "cutoff": apply_from}
-        seniority = _seniority_at_cutoff(answers.work_years, apply_from, today)
-        if seniority is None:
+        if answers.work_years is None:
             note(
                 Status.UNKNOWN,
                 Finding("seniority", band.legal_ref, "tidlig_seniority_unknown", values),
             )
-        elif seniority >= one:
-            years_early = sum(1 for required in band.seniority_years if seniority >= required)
-            payment = _tidlig_pension_start(answers.birth_date, fpa_months, years_early, today)
-            values |= {"years": seniority, "years_early": years_early, "earliest_start": payment}
-            note(
-                Status.YES, Finding("seniority", band.legal_ref, "tidlig_seniority_enough", values)
-            )
         else:
-            # Seniority also counts periods that are not work (dagpenge, barsel, ...) and part-time
-            # of 18 hours or more as full time: not met on these answers, but ask.
-            values |= {"years": seniority}
-            note(
-                Status.NOT_ON_ANSWERS,
-                Finding("seniority", band.legal_ref, "tidlig_seniority_short", values),
+            span = seniority_range(answers.work_years, apply_from, today)
+            payment = note_seniority(
+                verdict,
+                band,
+                span,
+                values,
+                lambda years_early: _tidlig_pension_start(
+                    answers.birth_date, fpa_months, years_early, today
+                ),
             )
     _note_residence_and_efterloen(verdict, answers)
     return verdict.outcome(apply_from, today, fpa, payment)
-
-
-def _seniority_at_cutoff(work_years: float | None, cutoff: date, today: date) -> float | None:
-    """Seniority counts only until the cut-off age (§ 26 h): years worked since then, as far as
-    the answers tell (the citizen counts all their years), do not count."""
-    if work_years is None:
-        return None
-    if today <= cutoff:
-        return work_years
-    since = (today - cutoff).days / 365.25
-    return round(max(work_years - since, 0.0), 1)
 
 
 def _tidlig_pension_start(birth_date: date, fpa_months: int, years_early: int, today: date) -> date:

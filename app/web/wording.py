@@ -205,7 +205,19 @@ FINDINGS = {
         "With about %(years)s years of work counted until %(cutoff)s you can retire %(years_early)s year(s) early. The earliest start is %(earliest_start)s: you apply for the start at least %(notice_months)s months before. Udbetaling Danmark counts your years from registers."
     ),
     "tidlig_seniority_short": N_(
-        "Counted until %(cutoff)s, you have about %(years)s full-time years; %(one)s are needed to retire 1 year early, so tidlig pension does not fit these answers. Unemployment benefit, leave and part-time of 18 hours a week or more can also count, so ask Udbetaling Danmark."
+        "Counted until %(cutoff)s, you have at most about %(years)s full-time years; %(one)s are needed to retire 1 year early, so tidlig pension does not fit these answers. Unemployment benefit, leave and part-time of 18 hours a week or more can also count, so ask Udbetaling Danmark."
+    ),
+    "tidlig_seniority_if_working": N_(
+        "You have about %(years)s years of work now; %(one)s are needed to retire 1 year early. Seniority counts until %(cutoff)s. If you work full time until then, you will have about %(more_years)s years: enough to retire %(years_early)s year(s) early. Unemployment benefit, sickness benefit and leave can also count. Udbetaling Danmark counts your years from registers."
+    ),
+    "tidlig_seniority_depends": N_(
+        "Only years of work until %(cutoff)s count; %(one)s are needed to retire 1 year early. If you have worked all the time since %(cutoff)s, about %(years)s of your %(more_years)s years count, and that is too few. If you worked less after %(cutoff)s, more of them count: perhaps enough to retire %(years_early)s year(s) early. Ask Udbetaling Danmark: they count your years from registers."
+    ),
+    "tidlig_seniority_more_if_working": N_(
+        "Seniority counts until %(cutoff)s. If you work full time until then, you will have about %(years)s years: enough to retire %(years_early)s year(s) early."
+    ),
+    "tidlig_seniority_more_if_not_worked_since": N_(
+        "Years of work after %(cutoff)s do not count, so we counted as if you had worked all of them. If you worked less since then, more of your years count, and you may retire up to %(years_early)s year(s) early."
     ),
     "folke_reached": N_(
         "You reached folkepensionsalder on %(date)s. Apply to Udbetaling Danmark if you have not done so."

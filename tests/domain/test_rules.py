@@ -237,14 +237,85 @@ def test_tidlig_pension_seniority_decides_how_early(work_years, expected, years_
         assert outcome.earliest_payment == date(2034 - years_early, 6, 1)
 
 
-def test_tidlig_pension_counts_seniority_only_until_the_cut_off_age() -> None:
-    # 44 years in all, asked 1 December 2026 by someone born 15 June 1962: seniority counts until
-    # 15 June 2023 (age 61), about 3.5 years earlier, so about 40.5 years: short of the 42 needed.
-    answers = Answers(date(1962, 6, 15), work_years=44, residence=YesNo.YES)
-    outcome = assess(answers, date(2026, 12, 1)).route(Route.TIDLIG_PENSION)
-    assert outcome.status is Status.NOT_ON_ANSWERS
-    finding = next(f for f in outcome.findings if f.key == "tidlig_seniority_short")
-    assert finding.values["years"] == 40.5 and finding.values["cutoff"] == date(2023, 6, 15)
+# Born 15 June 1962: folkepensionsalder 67, so seniority counts until 15 June 2023, age 61
+# (§ 26 h), and 42, 43 or 44 years give 1, 2 or 3 years early. Asked on 1 December 2026, about 3.5
+# years after that: the citizen's years in all count only in part, and the answers do not say
+# whether those 3.5 years were worked.
+AFTER_CUTOFF = (date(1962, 6, 15), date(2026, 12, 1), date(2023, 6, 15))
+# Born 10 June 1966: folkepensionsalder 68, seniority counts until 10 June 2028, age 62, and 43,
+# 44 or 45 years give 1, 2 or 3 years early. Asked on 1 December 2026, about 1.5 years before.
+BEFORE_CUTOFF = (date(1966, 6, 10), date(2026, 12, 1), date(2028, 6, 10))
+
+
+@pytest.mark.parametrize(
+    ("case", "work_years", "status", "key", "values"),
+    [
+        # Whether or not they worked since the cut-off, 41 years are short of 42.
+        (AFTER_CUTOFF, 41, Status.NOT_ON_ANSWERS, "tidlig_seniority_short", {"years": 41}),
+        # Worked all the time since: 40.5 count, too few; stopped at the cut-off: 44, enough for
+        # 3 years. The site does not pick one: it says on what it depends.
+        (
+            AFTER_CUTOFF,
+            44,
+            Status.UNKNOWN,
+            "tidlig_seniority_depends",
+            {"years": 40.5, "more_years": 44, "years_early": 3},
+        ),
+        # 47.5 in all: at least 44 count, 3 years early whatever they did since.
+        (
+            AFTER_CUTOFF,
+            47.5,
+            Status.YES,
+            "tidlig_seniority_enough",
+            {"years": 44.0, "years_early": 3},
+        ),
+        # 42 now, and 43.5 by the cut-off if they work full time until then: 1 year early then.
+        (
+            BEFORE_CUTOFF,
+            42,
+            Status.NOT_YET,
+            "tidlig_seniority_if_working",
+            {"years": 42, "more_years": 43.5, "years_early": 1},
+        ),
+        # Even with full-time work until the cut-off, 40 + 1.5 are short of 43.
+        (BEFORE_CUTOFF, 40, Status.NOT_ON_ANSWERS, "tidlig_seniority_short", {"years": 41.5}),
+    ],
+)
+def test_tidlig_pension_counts_seniority_only_until_the_cut_off(
+    case, work_years, status, key, values
+) -> None:
+    born, today, cutoff = case
+    answers = Answers(born, work_years=work_years, residence=YesNo.YES)
+    outcome = assess(answers, today).route(Route.TIDLIG_PENSION)
+    assert outcome.status is status
+    finding = next(f for f in outcome.findings if f.rule == "seniority")
+    assert finding.key == key
+    assert finding.values["cutoff"] == cutoff
+    assert {name: finding.values[name] for name in values} == values
+    if status is not Status.YES:
+        assert outcome.earliest_payment is None  # a start date would read like a promise
+
+
+@pytest.mark.parametrize(
+    ("case", "work_years", "key", "surely", "at_most"),
+    [
+        # 45.5 in all after the cut-off: at least 42 count (1 year early), at most 45.5 (3 years).
+        (AFTER_CUTOFF, 45.5, "tidlig_seniority_more_if_not_worked_since", 1, 3),
+        # 44 now before the cut-off: 2 years early; 45.5 with full-time work until then: 3.
+        (BEFORE_CUTOFF, 44, "tidlig_seniority_more_if_working", 2, 3),
+    ],
+)
+def test_tidlig_pension_says_when_more_years_early_may_be_possible(
+    case, work_years, key, surely, at_most
+) -> None:
+    born, today, _cutoff = case
+    outcome = assess(Answers(born, work_years=work_years, residence=YesNo.YES), today).route(
+        Route.TIDLIG_PENSION
+    )
+    enough = next(f for f in outcome.findings if f.key == "tidlig_seniority_enough")
+    more = next(f for f in outcome.findings if f.rule == "seniority_more")
+    assert enough.values["years_early"] == surely
+    assert (more.key, more.values["years_early"]) == (key, at_most)
 
 
 @pytest.mark.parametrize(
