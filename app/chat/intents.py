@@ -11,6 +11,7 @@ from app.chat.money import (
     AMOUNT_ANSWER,
     ATP_ANSWER,
     ATP_PENSION,
+    BESIDE_A_PENSION,
     COMPENSATION,
     COMPENSATION_ANSWER,
     HOW_MUCH,
@@ -326,6 +327,9 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         # about one pension for a message that names none, is never sure).
         intended |= {WHEN_PAID_ANSWERS[name] for name in named} or set(WHEN_PAID_ANSWERS.values())
     if named <= {"foertidspension"} and WORK_BESIDE.search(lowered) and "fleks" not in lowered:
+        intended.add(WORK_BESIDE_ANSWER)
+    elif named == {"seniorpension"} and BESIDE_A_PENSION.search(lowered):
+        # The same rules as for førtidspension; hours one can work are a condition, not this.
         intended.add(WORK_BESIDE_ANSWER)
     if "foertidspension" in named and DURATION.search(lowered):
         intended.add(DURATION_ANSWER)

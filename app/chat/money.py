@@ -38,6 +38,11 @@ WORK_BESIDE = re.compile(
     r"hours a week|krone for krone|tr(?:æ|ae)kker (?:de|man) det fra"
 )
 WORK_BESIDE_ANSWER = "indtaegter-ved-siden-af"
+# Work or income while receiving a pension, said as such.
+BESIDE_A_PENSION = re.compile(
+    r"ved siden af|beside|alongside|on top of|while (?:on|receiving|getting)|mens jeg (?:får|er på)|"
+    r"samtidig med|når jeg (?:får|er på) seniorpension"
+)
 
 # The lifelong ATP pension (not ATP as the authority behind Seniorpension, nor ATP payments as
 # proof of years worked).

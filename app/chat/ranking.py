@@ -19,6 +19,7 @@ from app.chat.naming import pension_types, question_sentence, side_topics
 from app.search.index import SearchIndex
 
 MAX_MESSAGE_CHARS = 1_000
+OTHER_PENSION_SEARCH_SHARE = 0.5
 CANDIDATES = 8
 # An intended answer the search missed counts as found this well (relative to the best hit).
 INTENDED_SEARCH_SHARE = 0.25
@@ -248,7 +249,10 @@ class ChatRanker:
                 + weights["pension_type"] * type_match
                 + intended_weight * (slug in intended)
             )
-            ranked.append((slug, weights["search"] * score / best + evidence, evidence))
+            # An answer about another pension than the one named shares the words of the question
+            # ("afslag", "klage") but not its subject: its search score counts for less.
+            searched = score / best * (OTHER_PENSION_SEARCH_SHARE if type_match < 0 else 1.0)
+            ranked.append((slug, weights["search"] * searched + evidence, evidence))
         return sorted(ranked, key=lambda item: -item[1])
 
 

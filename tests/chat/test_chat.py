@@ -250,14 +250,16 @@ def test_an_age_across_a_change_of_folkepensionsalder_is_not_guessed(rankers) ->
 
 
 def test_a_follow_up_without_a_topic_is_read_with_the_message_before_it(client) -> None:
-    follow_up = "kan jeg så arbejde lidt ved siden af?"
-    alone = client.post("/api/v1/chat", json={"message": follow_up, "lang": "da"}).get_json()
-    after = client.post(
-        "/api/v1/chat",
-        json={"message": follow_up, "lang": "da", "previous": "Kan jeg få seniorpension?"},
-    ).get_json()
-    assert alone["sources"][0]["slug"] == "indtaegter-ved-siden-af"
-    assert after["sources"][0]["slug"].startswith("seniorpension")
+    follow_up = "hvordan søger jeg?"
+
+    def first_answer(previous: str | None) -> str:
+        body = {"message": follow_up, "lang": "da"} | ({"previous": previous} if previous else {})
+        return client.post("/api/v1/chat", json=body).get_json()["sources"][0]["slug"]
+
+    # Alone it names no pension; after a message that names one, it is about applying for that.
+    assert first_answer(None) == "hvilken-pension-kan-jeg-soege"
+    assert first_answer("Kan jeg få seniorpension?") == "seniorpension-ansoegning"
+    assert first_answer("Kan jeg få førtidspension?") == "foertidspension-to-veje"
     bad = client.post("/api/v1/chat", json={"message": follow_up, "previous": 3})
     assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "previous"
 
@@ -613,6 +615,24 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "min kone er på førtidspension, hvornår begynder hendes ATP",
             "da",
             "skat-og-pensionsopsparing",
+        ),
+        # A refusal of førtidspension: the general complaint answer, not seniorpension's.
+        (
+            "min læge mener jeg skal have førtidspension, men kommunen har sagt nej",
+            "da",
+            "klage-ankestyrelsen",
+        ),
+        # A medical certificate for seniorpension, in the word most people use.
+        (
+            "skal jeg have en lægeerklæring med når jeg søger seniorpension",
+            "da",
+            "seniorpension-beslutningsgrundlag",
+        ),
+        # Working beside seniorpension: the same rules as beside førtidspension.
+        (
+            "må jeg arbejde lidt ved siden af min seniorpension",
+            "da",
+            "indtaegter-ved-siden-af",
         ),
         # Whether the site itself can decide: it cannot; who can help.
         (
