@@ -138,6 +138,20 @@ def test_your_dates_never_show_a_past_seniorpension_date_as_ahead(client) -> Non
     assert "Du kan søge fra" not in dates  # a "from" date that is already past
 
 
+def test_your_dates_never_give_a_past_seniorpension_payment_date(client) -> None:
+    # 65 today and able to work 30 hours a week: seniorpension does not fit these answers, and
+    # the first day it could have been paid lies years back. A past date, said as "can be paid
+    # from", would read as if it were paid back to then.
+    born = add_months(date.today(), -65 * 12)
+    answers = {**REACHING, "birth_date": born.isoformat(), "weekly_hours": "30"}
+    fields = {f"a_{key}": value for key, value in answers.items()} | {"action": "result"}
+    response, html = post(client, fields)
+    assert response.status_code == 200
+    dates = html.split('id="key-dates"', 1)[1].split("</section>", 1)[0]
+    assert "Du kan søge seniorpension nu, hvis den passer til dig." in dates
+    assert "udbetales fra" not in dates.split("seniorpension nu", 1)[1]
+
+
 def test_the_result_says_what_a_different_choice_would_change(client) -> None:
     # Someone who can support themselves: førtidspension would fit if they could not.
     answers = {**REACHING, "self_supporting": "yes", "residence": "unknown"}
