@@ -34,12 +34,15 @@ class SeniorityRange:
 
 
 def seniority_range(work_years: float, cutoff: date, today: date) -> SeniorityRange:
+    """Unrounded, so that 43.97 years never pass for the law's 44; findings show them rounded."""
     distance = abs((today - cutoff).days) / DAYS_PER_YEAR
     if today <= cutoff:
-        return SeniorityRange(work_years, round(work_years + distance, 1), before_cutoff=True)
-    return SeniorityRange(
-        round(max(work_years - distance, 0.0), 1), work_years, before_cutoff=False
-    )
+        return SeniorityRange(work_years, work_years + distance, before_cutoff=True)
+    return SeniorityRange(max(work_years - distance, 0.0), work_years, before_cutoff=False)
+
+
+def shown(years: float) -> float:
+    return round(years, 1)
 
 
 def note_seniority(
@@ -57,7 +60,7 @@ def note_seniority(
     at_most = span.years_early(required, at_most=True)
     if surely:
         start = start_for(surely)
-        values |= {"years": span.low, "years_early": surely, "earliest_start": start}
+        values |= {"years": shown(span.low), "years_early": surely, "earliest_start": start}
         verdict.note(
             Status.YES, Finding("seniority", band.legal_ref, "tidlig_seniority_enough", values)
         )
@@ -67,17 +70,17 @@ def note_seniority(
                 if span.before_cutoff
                 else "tidlig_seniority_more_if_not_worked_since"
             )
-            more = {"cutoff": values["cutoff"], "years": span.high, "years_early": at_most}
+            more = {"cutoff": values["cutoff"], "years": shown(span.high), "years_early": at_most}
             verdict.note(Status.YES, Finding("seniority_more", band.legal_ref, key, more))
         return start
     if at_most:
         key = "tidlig_seniority_if_working" if span.before_cutoff else "tidlig_seniority_depends"
-        values |= {"years": span.low, "more_years": span.high, "years_early": at_most}
+        values |= {"years": shown(span.low), "more_years": shown(span.high), "years_early": at_most}
         verdict.note(Status.UNKNOWN, Finding("seniority", band.legal_ref, key, values))
         return None
     # Seniority also counts periods that are not work (dagpenge, barsel, ...) and part-time of 18
     # hours or more as full time: not met on these answers, but ask.
-    values |= {"years": span.high}
+    values |= {"years": shown(span.high)}
     verdict.note(
         Status.NOT_ON_ANSWERS,
         Finding("seniority", band.legal_ref, "tidlig_seniority_short", values),

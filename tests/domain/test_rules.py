@@ -303,6 +303,16 @@ def test_tidlig_pension_counts_seniority_only_until_the_cut_off(
         (AFTER_CUTOFF, 45.5, "tidlig_seniority_more_if_not_worked_since", 1, 3),
         # 44 now before the cut-off: 2 years early; 45.5 with full-time work until then: 3.
         (BEFORE_CUTOFF, 44, "tidlig_seniority_more_if_working", 2, 3),
+        # Born 20 November 1963: folkepensionsalder 68, cut-off 7 years before (§ 26 h, stk. 2),
+        # 20 November 2024; 42, 43 or 44 years. 46 in all on 1 December 2026 count as at least
+        # 43.97, shown as about 44 but short of the law's 44: 2 years early surely, not 3.
+        (
+            (date(1963, 11, 20), date(2026, 12, 1), date(2024, 11, 20)),
+            46,
+            "tidlig_seniority_more_if_not_worked_since",
+            2,
+            3,
+        ),
     ],
 )
 def test_tidlig_pension_says_when_more_years_early_may_be_possible(
