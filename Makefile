@@ -31,10 +31,11 @@ run: setup ## Set up and serve the site with gunicorn on http://127.0.0.1:$(PORT
 	$(FLASK) search build
 	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
-# The tests outside a browser run in two processes (pytest-xdist); tests marked with one
-# xdist_group (those sharing the PostgreSQL test database) stay in one process. The browser tests
-# run in one process, as their screenshots and timings need the machine to themselves.
-IN_PARALLEL := -n 2 --dist loadgroup
+# The tests outside a browser run in two processes (pytest-xdist), a whole test file in one
+# process (--dist loadfile): the feedback tests share one PostgreSQL test database and clear it,
+# so they must not run side by side. The browser tests run in one process, as their screenshots
+# and timings need the machine to themselves.
+IN_PARALLEL := -n 2 --dist loadfile
 test: setup lint ## Set up and run lint, the content check and every test
 	$(FLASK) content check
 	$(FLASK) search build

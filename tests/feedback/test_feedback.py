@@ -19,13 +19,12 @@ from sqlalchemy.pool import NullPool
 from werkzeug.security import generate_password_hash
 
 from app import create_app
+from app.feedback.database import metadata
 from app.feedback.store import FeedbackStore, normalise_query, scrub
 from tests.conftest import ROOT
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
 IN_CI = os.environ.get("CI") == "true"
-# Its tests clear the one PostgreSQL test database: under pytest-xdist they share one process.
-pytestmark = pytest.mark.xdist_group("feedback-database")
 
 
 def postgres_or_skip() -> str:
@@ -154,9 +153,13 @@ def site_app(request, tmp_path_factory):
 
 @pytest.fixture
 def site(site_app):
-    """The module's app with empty feedback tables: each test starts from a clean slate."""
+    """The module's app with empty feedback tables: each test starts from a clean slate. The
+    tables are made again first: a store test on the same PostgreSQL database may have dropped
+    them meanwhile."""
     app, _password = site_app
-    with app.extensions["feedback"].database.engine.begin() as connection:
+    engine = app.extensions["feedback"].database.engine
+    metadata.create_all(engine)
+    with engine.begin() as connection:
         connection.execute(text("DELETE FROM feedback_votes"))
         connection.execute(text("DELETE FROM failed_searches"))
     return site_app
