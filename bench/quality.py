@@ -23,7 +23,8 @@ tuned after heldout-1.
 
 Prints, per split: search top-1 and top-3, chat first source right (follow-ups asked with the
 message before them), the share of questions the content does not cover that the chat answers with
-high confidence (lower is better), and how often a result points to a section, and to the right one.
+high confidence (lower is better), how many wrong first answers were said with high confidence
+(lower is better), and how often a result points to a section, and to the right one.
 Run with `make bench` or `.venv/bin/python bench/quality.py [--misses]`."""
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
         if show_misses and not hit3:
             print(f"  search miss [{case['lang']}] {case['query'][:70]!r}: {found}")
     chat_cases = [case for case in load("chat") if case["split"] == split]
-    right = sure_and_right = chat_pointed = chat_section_right = 0
+    right = sure_and_right = wrong_and_sure = chat_pointed = chat_section_right = 0
     by_language = {lang: [0, 0, 0, 0] for lang in ("da", "en")}  # right, messages, sure, uncovered
     for case in chat_cases:
         previous = case.get("previous", [None])[-1]  # a follow-up is read with what it follows
@@ -90,6 +91,7 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
         by_language[case["lang"]][0] += ok
         by_language[case["lang"]][1] += 1
         sure_and_right += ok and found.confidence is Confidence.HIGH
+        wrong_and_sure += not ok and found.confidence is Confidence.HIGH
         if ok and case.get("section") and found.sources[:1] == (case["expected"],):
             chat_pointed += found.section is not None
             chat_section_right += found.section == case["section"]
@@ -124,6 +126,7 @@ def measure(app, split: str, show_misses: bool) -> dict[str, float]:
         "chat_cases": len(chat_cases),
         "chat": right / len(chat_cases),
         "chat_sure": sure_and_right / max(right, 1),
+        "chat_wrong_sure": wrong_and_sure,
         "uncovered_cases": len(uncovered),
         "uncovered_high": confident / len(uncovered),
         "sections_pointed": pointed,
@@ -153,7 +156,7 @@ def main() -> None:
         print(
             f"  {split:9} {searched}chat first source right {m['chat']:4.0%} "
             f"({m['chat_cases']} messages; {m['chat_sure']:.0%} of the right ones said with high "
-            f"confidence); uncovered answered with high confidence "
+            f"confidence, {m['chat_wrong_sure']} wrong ones too); uncovered answered with high confidence "
             f"{m['uncovered_high']:4.0%} ({m['uncovered_cases']} questions); "
             f"search: a section pointed to for {m['sections_pointed']} results with a labelled "
             f"section, right for {m['sections_right']}; chat: {m['chat_sections']} messages with "

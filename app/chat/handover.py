@@ -27,7 +27,7 @@ CAN_I_GET = re.compile(
 # Leaving work early without naming a pension, or asking what one can do: with an age, the
 # questionnaire says which route fits.
 EARLY_EXIT = re.compile(
-    r"hvad kan (?:jeg|han|hun|vi|man) (?:overhovedet |egentlig |så |sa )?(?:gøre|gore|goere|søge|"
+    r"hvad? kan (?:jeg|han|hun|vi|man) (?:overhovedet |egentlig |så |sa )?(?:gøre|gore|goere|søge|"
     r"soge|soege|få|faa|fa)\b|hvad er mine muligheder|what can (?:she|he) apply for|"
     r"what can i do|tidligst (?:stoppe|holde op|gå på pension|ga pa pension)|"
     r"hvad (?:gør|gor|goer) jeg\b|hvad skal jeg (?:gøre|gore|goere)|what (?:do|should) i do|"

@@ -5,6 +5,18 @@ from __future__ import annotations
 
 import re
 
+from app.chat.case import (
+    COMPLAINT,
+    COMPLAINT_ANSWERS,
+    GENERAL_COMPLAINT_ANSWER,
+    LATE_DECISION,
+    LATE_DECISION_ANSWER,
+    REVOKE,
+    REVOKE_ANSWER,
+    TAKES_TOO_LONG,
+    TAKES_TOO_LONG_ANSWER,
+    WAITING_LONG,
+)
 from app.chat.handover import CAN_I_GET, HANDOFF
 from app.chat.money import (
     AMOUNT,
@@ -15,6 +27,7 @@ from app.chat.money import (
     COMPENSATION,
     COMPENSATION_ANSWER,
     HOW_MUCH,
+    SUPPLEMENT,
     WEALTH,
     WEALTH_ANSWER,
     WHEN_PAID,
@@ -69,7 +82,10 @@ CONDITIONS_ANSWERS = {
 # What to write in an application or a letter to the municipality.
 WHAT_TO_WRITE = re.compile(
     r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
-    r"hvad (?:jeg|man) (?:kan|skal) skrive|eksempel p(?:å|aa|a) (?:en )?ans(?:ø|oe|o)gning|"
+    r"hvad (?:jeg|man) (?:kan|skal) skrive|eksempel p(?:å|aa|a) (?:en )?(?:ans(?:ø|oe|o)gning|klage|"
+    r"brev)|hvad der skal (?:stå|staa|skrives)|example of (?:a |an )?(?:\w+ )?(?:letter|complaint)|"
+    # sending the papers safely
+    r"(?:almindelig|normal) (?:e-?)?mail|ordinary e-?mail|sikker (?:post|mail)|"
     r"what (?:can|should) i write|example (?:of|for) (?:an |my )?application|"
     r"formulere[r]? (?:jeg|mig|det|brevet|ansøgningen)|hvordan (?:kan|skal) (?:jeg|man|hun|han|"
     r"vi) formulere|what (?:should|do) i (?:write|put)|how (?:do|should|can) (?:i|she|he|we) "
@@ -95,6 +111,15 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"tjene[r]? (?:lidt|noget) (?:ved siden af|ekstra)"
         ),
         "indtaegter-ved-siden-af",
+    ),
+    (
+        # Help with the rent: the answer on housing benefit (for førtidspension; the reply is not
+        # sure for another pension, which that answer is not about).
+        re.compile(
+            r"boligst(?:ø|oe|o)tte|boligsikring|boligydelse|husleje|help with (?:the |my )?rent|"
+            r"housing benefit|rent (?:allowance|subsidy|support)"
+        ),
+        "boligstoette-foertidspension",
     ),
     (
         # A severance payment: what counts as personal income, not wealth.
@@ -135,15 +160,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "dine-rettigheder-i-sagen",
     ),
-    (
-        re.compile(
-            r"(?:ekstra|personligt|helbreds|varme) ?till(?:æ|ae)g|tilskud til (?:medicin|varme|briller)|"
-            r"(?:ekstra|tilskud|hj(?:æ|ae)lp|penge) (?:til|for) (?:tandl|briller|medicin|varme|fodpleje)|"
-            r"(?:help|money|supplement) (?:for|with|towards) (?:medicine|heating|glasses)|"
-            r"extra (?:money|help|supplement)"
-        ),
-        "hvor-mange-penge",
-    ),
+    (SUPPLEMENT, AMOUNT_ANSWER),
     (
         # The old pension for those a few years from folkepension, replaced by seniorpension.
         re.compile(
@@ -176,7 +193,7 @@ LAST_JOB = re.compile(
     r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work|one)|any (?:other )?job|"
     r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
     r"other work|instead|kontorjob|office job|(?:måle|maale|vurdere|sammenligne) mig (?:op )?(?:mod|med)|"
-    r"compare me (?:with|to)|judge (?:me|him|her) (?:against|by)|(?:vurdere|måle|maale) "
+    r"compare me (?:with|to|against)|judge (?:me|him|her) (?:against|by)|(?:vurdere|måle|maale) "
     r"(?:mig|ham|hende) (?:ud fra|efter|mod)|hvilke[nt]? (?:af )?(?:de |disse )?job"
 )
 LAST_JOB_ANSWER = "seniorpension-arbejdsevne"
@@ -186,35 +203,10 @@ REACHING_PENSION_AGE = re.compile(
     r"pension age"
 )
 TO_FOLKEPENSION_ANSWER = "fra-foertidspension-til-folkepension"
-# Losing a førtidspension that was granted.
-REVOKE = re.compile(
-    r"frakend|fratag|tage (?:\w+ ){0,2}fra mig|take (?:\w+ ){0,2}away from me|take away my|"
-    r"lose my (?:disability )?pension"
-)
-REVOKE_ANSWER = "genoptagelse-og-frakendelse"
-# A decision that came after its deadline: from when the pension is paid.
-LATE_DECISION = re.compile(
-    r"efter (?:deres |kommunens )?frist(?:en)?|after (?:the|their) deadline|too late|earlier date|"
-    r"tidligere dato|for sent"
-)
-LATE_DECISION_ANSWER = "udbetaling-af-foertidspension"
 # Who decides: for seniorpension, the answer that says what it is and who decides.
 WHO_DECIDES = re.compile(
     r"hvem (?:bestemmer|afgør|afgoer|træffer|traeffer)|who (?:actually )?decides|who makes the decision"
 )
-# A complaint that a case takes too long: the answer on case time says what to do.
-TAKES_TOO_LONG = re.compile(
-    r"tager (?:så |saa |sa )?(?:lang tid|længe|laenge)|trækker ud|traekker ud|over et (?:år|aar|ar)|"
-    r"takes? (?:so |too )?long|dragging on|for over a year"
-)
-# Waiting long for a decision, said without the word complaint: the answer on case time too.
-WAITING_LONG = re.compile(
-    r"\bslow\b|langsom|sløv|\bsloev|(?:nothing|intet|ingenting) (?:happens|sker)|"
-    r"sker (?:der )?(?:intet|ingenting|ikke noget)|(?:ventet|waited|been waiting) (?:på svar|for an? "
-    r"(?:answer|decision))?.{0,50}(?:\d+|mange|flere|many|several) (?:måneder|maaneder|uger|år|aar|"
-    r"months|weeks|years)"
-)
-TAKES_TOO_LONG_ANSWER = "sagsbehandlingstid-og-forsoergelse"
 # Seniorpension waiting for the municipality's papers: the answer on what the municipality does.
 MUNICIPALITY_PAPERS = re.compile(
     r"(?:kommune\w*|municipality|council) .{0,60}(?:oplysninger|papirer|sende|sendt|sent|send|"
@@ -259,12 +251,6 @@ BECAUSE_OF_ILLNESS = re.compile(
     r"(?:pga\.?|på grund af|pa grund af) (?:min )?(?:sygdom|helbred|dårligt helbred)"
 )
 OVERVIEW_ANSWER = "hvilken-pension-kan-jeg-soege"
-COMPLAINT = re.compile(
-    r"(?:siger|sagt|sagde) nej|says no|said no|(?:fået|faaet|fik|fåt) (?:et )?(?:afslag|nej)|"
-    r"(?:got|received|had) (?:a )?(?:no|refusal|rejection)|\bklag|\banke\b|\banket?\b|påklag|paaklag|uenig i|\bappeal|complain|challenge (?:it|that|the)"
-)
-COMPLAINT_ANSWERS = {"seniorpension": "seniorpension-afslag-og-klage"}
-GENERAL_COMPLAINT_ANSWER = "klage-ankestyrelsen"
 
 
 # "Where or how do I apply?", and "can I ask for a decision myself?": the answer on applying for
@@ -380,6 +366,9 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
+    if SUPPLEMENT.search(lowered):
+        # "Can she get help with glasses?": the supplement is what she asks to get, not the pension.
+        intended -= set(CONDITIONS_ANSWERS.values())
     if one_step and not named:
         intended.discard(AMOUNT_ANSWER)  # how much one gets during that step: the step's answer
     if (
@@ -392,7 +381,8 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         COMPLAINT.search(lowered) and TAKES_TOO_LONG.search(lowered)
     ):
         intended.add(TAKES_TOO_LONG_ANSWER)  # not the decision: the case time
-    elif COMPLAINT.search(lowered):
+    elif COMPLAINT.search(lowered) and not WHAT_TO_WRITE.search(lowered):
+        # (A complaint one asks how to write is a question of writing.)
         own = {COMPLAINT_ANSWERS[name] for name in named if name in COMPLAINT_ANSWERS}
         intended |= own or {GENERAL_COMPLAINT_ANSWER}
     return intended

@@ -10,9 +10,18 @@ import re
 AMOUNT = re.compile(
     r"hvor mange penge|hvor meget (?:får|far|faar|kommer|bliver|giver|udbetal)|hvor meget (?:kan|vil) (?:jeg|man|vi|han|hun) (?:få|fa|faa|regne)|hvad (?:får|far|faar|kan) (?:man|jeg|vi)"
     r" .{0,30}(?:om måneden|om maaneden|udbetalt|i alt)|\bbeløb|\bsatse[nr]?\b|"
-    r"how much (?!tax|time)|what amount|how big is|\b(?:per|a|each) month\b"
+    r"how much (?!tax|time)|what amount|how big is|(?<!\d )\b(?:per|a|each) month\b"
 )
 AMOUNT_ANSWER = "hvor-mange-penge"
+# Supplements and help with glasses, medicine, the dentist or heating: the answer on amounts has them.
+SUPPLEMENT = re.compile(
+    r"(?:ekstra|personligt|helbreds|varme) ?till(?:æ|ae)g|tilskud til (?:medicin|varme|briller)|"
+    r"(?:ekstra|tilskud|hj(?:æ|ae)lp|penge) (?:til|for) (?:tandl|briller|medicin|varme|fodpleje)|"
+    r"(?:help|money|supplement) (?:for|with|towards) (?:medicine|heating|glasses)|"
+    r"extra (?:money|help|supplement)|(?:briller|tandbehandling|tandlæge|medicin|fodpleje)\b"
+    r".{0,80}(?:hjælp|hjaelp|tilskud|støtte)|(?:glasses|dental|dentist|medicine)\b.{0,80}"
+    r"(?:help|support|money)"
+)
 
 # When the money comes, by the pension named: each answer on applying has a section on it.
 WHEN_PAID = re.compile(

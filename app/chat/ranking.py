@@ -14,7 +14,7 @@ from app.chat.intents import (
     asks_for_options,
     intended_answers,
 )
-from app.chat.money import AMOUNT
+from app.chat.money import AMOUNT, SUPPLEMENT
 from app.chat.naming import pension_types, question_sentence, side_topics
 from app.search.index import SearchIndex
 
@@ -195,11 +195,11 @@ class ChatRanker:
         if (
             FRACTION.search(lowered)
             or SITE_DECIDES.search(lowered)
-            or (named and AMOUNT.search(lowered))
+            or (named and (AMOUNT.search(lowered) or SUPPLEMENT.search(lowered)))
         ):
-            # Fortieths; asking the site to decide; and "how much?" about a pension, which the
-            # answer on amounts answers for each pension, where the pension's own answers only
-            # share its name.
+            # Fortieths; asking the site to decide; and "how much?" or a supplement about a
+            # pension, which the answer on amounts answers for each pension, where the pension's
+            # own answers only share its name.
             intended_weight = 2 * FEATURE_WEIGHTS["intent"]
         elif asks_for_options(lowered, named):
             # "Which pension can I get before state pension age?": the pension named is the

@@ -79,7 +79,7 @@ _AGE = re.compile(
     r"\b(?P<e>\d{2}) years old|(?:^\W*|\bjeg )fylder (?P<f>\d{2})\b|\bi (?:turn|will be) (?P<g>\d{2})\b|"
     r"\bi(?:'m| am) turning (?P<h>\d{2})\b|\bjeg bliver (?P<j>\d{2}) (?:i år|i aar|i ar|til)\b|"
     # "jeg er 61 og ...": an age, unless a unit follows
-    r"(?:\bjeg |^\W*)er (?P<i>\d{2})\b(?!\s*(?:kg|kilo|procent|%|timer|uger|dage|m(?:å|aa|a)neder|kr))"
+    r"(?:\bjeg |^\W*|, )er (?P<i>\d{2})\b(?!\s*(?:kg|kilo|procent|%|timer|uger|dage|m(?:å|aa|a)neder|kr))"
 )
 
 

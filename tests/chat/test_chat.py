@@ -634,6 +634,43 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "da",
             "indtaegter-ved-siden-af",
         ),
+        # Losing a granted førtidspension, for someone else.
+        (
+            "min mand har fået det bedre, kan kommunen tage hans førtidspension fra ham?",
+            "da",
+            "genoptagelse-og-frakendelse",
+        ),
+        # Help with glasses or the dentist beside a pension: the supplements.
+        (
+            "min far er på folkepension og skal have tandbehandling til 20.000, kan han få "
+            "noget hjælp?",
+            "da",
+            "hvor-mange-penge",
+        ),
+        # An example of a complaint letter, and sending papers by ordinary e-mail.
+        ("har I et eksempel på en klage jeg kan bruge", "da", "hvad-skal-der-staa-i-ansoegningen"),
+        (
+            "kan jeg sende min ansøgning om førtidspension med almindelig mail",
+            "da",
+            "hvad-skal-der-staa-i-ansoegningen",
+        ),
+        # A case that has been lying untouched.
+        (
+            "kommunen har bare haft min sag liggende siden foråret, hvad gør jeg",
+            "da",
+            "sagsbehandlingstid-og-forsoergelse",
+        ),
+        # Help with the rent on førtidspension, with the rent's amount in the message.
+        (
+            "I'm on førtidspension and pay 6,500 a month in rent. Can I get help with the rent?",
+            "en",
+            "boligstoette-foertidspension",
+        ),
+        (
+            "Which job will they compare me against for seniorpension, my old one or my new one?",
+            "en",
+            "seniorpension-arbejdsevne",
+        ),
         # Whether the site itself can decide: it cannot; who can help.
         (
             "kan siden her ikke bare bestemme om jeg skal have pension",
@@ -673,6 +710,8 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         # "Hvad kan jeg overhovedet søge?" and "hvad kan jeg få?" with an age.
         "Jeg er 59, har været murer i 40 år og kan ikke mere. Hvad kan jeg overhovedet søge?",
         "jeg er 62 og har ondt i hele kroppen efter 38 år på slagteriet. hvad kan jeg få?",
+        # Spoken "hva", and the age after a comma.
+        "hva kan jeg søge, er 62 og har slidt mig op på et lager i 40 år",
         # Worn out, with an age, asking what to do.
         "jeg er 60 og kan ikke mere. mine knæ er ødelagt efter 35 år som gulvlægger. hvad gør jeg?",
     ],
