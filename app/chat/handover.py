@@ -47,3 +47,9 @@ RETIREMENT = re.compile(
     r"retire|state pension|pension age|pensionable|hvornår kan jeg|when can i|hvornaar",
 )
 SENIOR = re.compile(r"seniorpension|senior pension")
+# Someone who already lives on folkepension: the questionnaire has nothing more to say to them.
+ON_FOLKEPENSION = re.compile(
+    r"(?:lever (?:kun )?af|får|faar|er på|er pa) (?:min |sin |hans |hendes )?folkepension|"
+    r"folkepensionist|(?:on|live (?:only )?on|get|receive) (?:my |the |his |her )?(?:folkepension|"
+    r"state pension)"
+)

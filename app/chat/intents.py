@@ -35,6 +35,19 @@ from app.chat.money import (
     WORK_BESIDE,
     WORK_BESIDE_ANSWER,
 )
+from app.chat.seniorpension import (
+    DECISION_BASIS,
+    DECISION_BASIS_ANSWER,
+    EARLY_SENIORPENSION_YEAR,
+    EMPLOYMENT_REQUIREMENT_ANSWER,
+    LAST_JOB,
+    LAST_JOB_ANSWER,
+    MUNICIPALITY_ANSWER,
+    MUNICIPALITY_PAPERS,
+    TRANSITION_ANSWER,
+    WHO_DECIDES,
+    YEARS_WORKED,
+)
 
 # Employment law (notice, dismissal, being made to retire): a question for a union, not for this
 # site, whatever pension or age the message names.
@@ -60,6 +73,7 @@ WHAT_IS = re.compile(
     r"hvad (?:er|betyder) (?:det|den|en|egentlig)?|hvad går .{0,40} ud på|hvad handler .{0,40} om|"
     r"what (?:exactly )?is|what does .{0,40} mean|what'?s .{0,20}(?:senior|pension)|"
     r"(?:something|noget) (?:called|der hedder)|\bmeaning\b|\bbetydning\b|hvad hedder|"
+    r"findes der (?:en|nogen) (?:\w+ )?pension|is there (?:a|any) (?:\w+ )?pension|"
     r"what is it called|what'?s it called",
 )
 
@@ -91,6 +105,16 @@ WHAT_TO_WRITE = re.compile(
     r"vi) formulere|what (?:should|do) i (?:write|put)|how (?:do|should|can) (?:i|she|he|we) "
     r"word"
 )
+# Help with the rent: the answer on housing benefit, which is about førtidspension.
+HOUSING = re.compile(
+    r"boligst(?:ø|oe|o)tte|boligsikring|boligydelse|husleje|help with (?:the |my )?rent|"
+    r"housing benefit|rent (?:allowance|subsidy|support)"
+)
+HOUSING_ANSWER = "boligstoette-foertidspension"
+TAX_ANSWER = "skat-og-pensionsopsparing"
+AFTER_TAX = re.compile(r"(?:efter|før|foer|for) skat|(?:after|before) tax")
+# Answers to what a "can I get it?" asks about the pension, rather than whether one can.
+ASKED_BESIDE_CONDITIONS = {"pension-og-udlandet", AMOUNT_ANSWER}
 # Questions whose answer is one page whatever benefit they name: what the citizen wants to know
 # (how much, how long, to complain, ...) decides the answer more than the benefit does.
 INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -113,32 +137,31 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         "indtaegter-ved-siden-af",
     ),
     (
-        # Help with the rent: the answer on housing benefit (for førtidspension; the reply is not
-        # sure for another pension, which that answer is not about).
-        re.compile(
-            r"boligst(?:ø|oe|o)tte|boligsikring|boligydelse|husleje|help with (?:the |my )?rent|"
-            r"housing benefit|rent (?:allowance|subsidy|support)"
-        ),
-        "boligstoette-foertidspension",
-    ),
-    (
         # A severance payment: what counts as personal income, not wealth.
         re.compile(r"fratr(?:æ|ae|a)delses|severance|fratr(?:æ|ae|a)delsesgodtg"),
         "personlig-indkomst",
     ),
     (
         re.compile(r"\bskat\b|\bskatten\b|beskat|\btax(?:ed|es)?\b"),
-        "skat-og-pensionsopsparing",
+        TAX_ANSWER,
     ),
     (
         re.compile(
             r"flytte[r]? (?:hjem )?til (?!en |et |ny)|bo i udlandet|bor i udlandet|i udlandet|"
+            # living in one of the countries Danes most often retire to or come from
+            r"(?:bor|bo|boede|bosat|bosætte mig) i (?:spanien|portugal|thailand|tyskland|sverige|norge|"
+            r"polen|tyrkiet|frankrig|italien|grækenland|england|usa|filippinerne|holland|"
+            r"cypern|bulgarien|rumænien|litauen|letland|ukraine|pakistan|irak|iran|libanon|bosnien|"
+            r"serbien|kroatien|marokko|somalia|vietnam|kina|indien)\b|"
             r"move (?:to|abroad|back to)|moving (?:to|abroad|back)|live abroad|living abroad|"
             r"(?:live|living|stay|staying) in (?!denmark\b|a |an |the |my |our |this )[a-z]|"
             r"gr(?:ø|oe|o)nland|greenland|f(?:æ|ae|a)r(?:ø|oe|o)erne|faroe|leveattest|life certificate|"
             r"(?:go|going|travel|travell?ing|fly|flying) (?:to|abroad)\b.{0,40}(?:for \d+|months?|weeks?)|"
             r"overvintre|vinteren i|"
-            r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension"
+            r"br(?:ø|oe|o)kpension|fraction of (?:the |my )?pension|partial pension|"
+            # not the full pension: years lived abroad
+            r"(?:get|receive) the full (?:folke|state )?pension|full (?:folke|state )pension|"
+            r"fuld (?:folke|førtids)pension|hele (?:folke|førtids)pensionen"
         ),
         "pension-og-udlandet",
     ),
@@ -180,48 +203,12 @@ DURATION = re.compile(
     r"tidsbegr(?:æ|ae)ns|midlertidig|temporar|ad gangen|for (?:a few|some) years|time[- ]limited"
 )
 DURATION_ANSWER = "midlertidig-foertidspension"
-# What the Seniorpension unit weighs when it decides.
-DECISION_BASIS = re.compile(
-    r"l(?:æ|ae)gge[r]? (?:\w+ ){0,3}(?:vægt|vaegt) p(?:å|a)|hvad (?:indgår|indgaar|tæller|bygger)|\bweigh|"
-    r"take into account|based on|look at when|l(?:æ|ae)geattest|l(?:æ|ae)geerkl(?:æ|ae)ring|"
-    r"til (?:min )?l(?:æ|ae)ge|medical certificate|doctor'?s (?:note|certificate|statement)|"
-    r"see (?:a|my) doctor|\berkl(?:æ|ae)ring|\battest\b|pay (?:for )?(?:the |a |my )?doctor"
-)
-DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
-# Whether Seniorpension looks at one's last job or at any job.
-LAST_JOB = re.compile(
-    r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work|one)|any (?:other )?job|"
-    r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
-    r"other work|instead|kontorjob|office job|(?:måle|maale|vurdere|sammenligne) mig (?:op )?(?:mod|med)|"
-    r"compare me (?:with|to|against)|judge (?:me|him|her) (?:against|by)|(?:vurdere|måle|maale) "
-    r"(?:mig|ham|hende) (?:ud fra|efter|mod)|hvilke[nt]? (?:af )?(?:de |disse )?job"
-)
-LAST_JOB_ANSWER = "seniorpension-arbejdsevne"
 # Reaching folkepension age while on førtidspension.
 REACHING_PENSION_AGE = re.compile(
     r"(?:bliver|fylder|når|naar|turn|reach|am) (?:6[5-9]|70)\b|folkepensionsalder|state pension age|"
     r"pension age"
 )
 TO_FOLKEPENSION_ANSWER = "fra-foertidspension-til-folkepension"
-# Who decides: for seniorpension, the answer that says what it is and who decides.
-WHO_DECIDES = re.compile(
-    r"hvem (?:bestemmer|afgør|afgoer|træffer|traeffer)|who (?:actually )?decides|who makes the decision"
-)
-# Seniorpension waiting for the municipality's papers: the answer on what the municipality does.
-MUNICIPALITY_PAPERS = re.compile(
-    r"(?:kommune\w*|municipality|council) .{0,60}(?:oplysninger|papirer|sende|sendt|sent|send|"
-    r"information|documents)|(?:oplysninger|papirer|information|documents) .{0,40}"
-    r"(?:fra|from) (?:kommune|the municipality|the kommune|my municipality)"
-)
-MUNICIPALITY_ANSWER = "seniorpension-kommunens-rolle"
-# A seniorpension case from before the unit took over (the years the municipality decided).
-EARLY_SENIORPENSION_YEAR = re.compile(r"\b202[0-5]\b")
-TRANSITION_ANSWER = "seniorpension-overgangsregler"
-# How many years of work seniorpension asks for: the answer on the employment requirement.
-YEARS_WORKED = re.compile(
-    r"hvor mange (?:år|aar|ar) .{0,40}(?:arbejdet|arbejde|beskæftig)|how many years .{0,40}work"
-)
-EMPLOYMENT_REQUIREMENT_ANSWER = "beskaeftigelseskrav"
 # Residence and citizenship are among a pension's conditions.
 RESIDENCE = re.compile(
     r"indf(?:ø|oe|o)dsret|statsborger|citizen|nationality|bop(?:æ|ae)l|\bresiden|opholdskrav|"
@@ -235,7 +222,9 @@ STEP_ANSWERS: dict[re.Pattern[str], str] = {
     re.compile(
         r"arbejdspr(?:ø|oe|o)vning|work (?:test|trial)|\bpraktik|work placement|internship"
     ): "arbejdsproevning",
-    re.compile(r"rehabiliteringsteam|rehabilitation team"): "rehabiliteringsteam-undtagelser",
+    re.compile(
+        r"rehabiliteringsteam|rehabilitation team|rehab\.? ?team|rehab\.? ?plan|rehabiliteringsplan"
+    ): "rehabiliteringsteam-undtagelser",
     re.compile(r"fleks ?job|flex ?job"): "fleksjob",
 }
 # A step asked about as a condition ("must I do a work trial again before I can get it?"): the
@@ -291,6 +280,14 @@ def asks_for_options(lowered: str, named: set[str]) -> bool:
     return bool(OPTIONS.search(lowered)) or bool(
         DIFFERENCE.search(lowered) and (len(named) >= 2 or "efterl" in lowered)
     )
+
+
+def asks_something_else(lowered: str, named: set[str]) -> bool:
+    """Whether a message that gives an age and names folkepension asks something other than when
+    it comes: how much, extra help, years abroad ("I'm 69 and live on my folkepension; can I get
+    help with glasses?"). Then the date is not the reply."""
+    about_the_date = {INTRO_ANSWERS["folkepension"], TO_FOLKEPENSION_ANSWER}
+    return bool(intended_answers(lowered, named) - about_the_date)
 
 
 def intended_answers(lowered: str, named: set[str]) -> set[str]:
@@ -366,8 +363,13 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
-    if SUPPLEMENT.search(lowered):
-        # "Can she get help with glasses?": the supplement is what she asks to get, not the pension.
+    if named <= {"foertidspension"} and HOUSING.search(lowered):
+        intended.add(HOUSING_ANSWER)
+    if AMOUNT.search(lowered) and AFTER_TAX.search(lowered):
+        intended.discard(TAX_ANSWER)  # how much, after tax: the amount is the question
+    if SUPPLEMENT.search(lowered) or intended & ASKED_BESIDE_CONDITIONS:
+        # "Can she get help with glasses?", "can I get it if I live in Thailand?", "how much can I
+        # get?": that is what is asked to get, not the pension's conditions.
         intended -= set(CONDITIONS_ANSWERS.values())
     if one_step and not named:
         intended.discard(AMOUNT_ANSWER)  # how much one gets during that step: the step's answer

@@ -18,9 +18,9 @@ SUPPLEMENT = re.compile(
     r"(?:ekstra|personligt|helbreds|varme) ?till(?:æ|ae)g|tilskud til (?:medicin|varme|briller)|"
     r"(?:ekstra|tilskud|hj(?:æ|ae)lp|penge) (?:til|for) (?:tandl|briller|medicin|varme|fodpleje)|"
     r"(?:help|money|supplement) (?:for|with|towards) (?:medicine|heating|glasses)|"
-    r"extra (?:money|help|supplement)|(?:briller|tandbehandling|tandlæge|medicin|fodpleje)\b"
-    r".{0,80}(?:hjælp|hjaelp|tilskud|støtte)|(?:glasses|dental|dentist|medicine)\b.{0,80}"
-    r"(?:help|support|money)"
+    r"extra (?:money|help|supplement)|(?:briller|tandbehandling|tandlæge\w*|medicin|fodpleje)\b"
+    r".{0,80}(?:hjælp|hjaelp|tilskud|støtte|ekstra|oven i)|(?:glasses|dental|dentist|medicine)\b"
+    r".{0,80}(?:help|support|money|extra|on top)"
 )
 
 # When the money comes, by the pension named: each answer on applying has a section on it.

@@ -10,7 +10,7 @@ PENSION_TYPES: dict[str, re.Pattern[str]] = {
     "seniorpension": re.compile(
         r"senior ?pension|seniorpenison|seniorpention|nedslidningspension|"
         # "the pension for worn-out people", in everyday words
-        r"pension(?:en)? (?:for|til) (?:de |dem )?(?:der er )?(?:nedslidte|slidt (?:ned|op))|"
+        r"pension(?:en)? (?:for|til) (?:de |dem )?(?:der er )?(?:helt )?(?:nedslidte|slidt (?:ned|op))|"
         r"pension for (?:the )?worn[- ]out|worn[- ]out (?:people'?s )?pension"
     ),
     "foertidspension": re.compile(

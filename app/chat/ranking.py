@@ -60,6 +60,9 @@ _OUTSIDE_WHATEVER_PENSION = re.compile(
     r"hjemmehj(?:æ|ae)lp|home help|tjenestemand|civil servant|dobbeltbeskat|tax treaty|"
     # a pension company's products; one named municipality's own details
     r"pensionsselskab|afkast|\bpfa\b|danica|pension (?:company|fund)|"
+    # debt relief; how a work injury claim is handled
+    r"g(?:æ|ae)ldssanering|g(?:æ|ae)ldsr(?:å|aa)dgivning|inkasso|debt (?:relief|restructuring|collect)|"
+    r"arbejdsskadesag|work injury claim|arbejdsmarkedets erhvervssikring|"
     # benefits for children; deferring folkepension for a higher one
     r"b(?:ø|oe|o)rnetilskud|b(?:ø|oe|o)rne(?:familie|- og unge)ydelse|child (?:allowance|benefit)|"
     r"opsat (?:folke)?pension|udskyde (?:min |sin )?folkepension|vente med at (?:tage|få|faa) "

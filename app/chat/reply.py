@@ -17,10 +17,11 @@ from app.chat.handover import (
     EARLY_EXIT,
     HANDOFF,
     MEETS_CONDITIONS,
+    ON_FOLKEPENSION,
     RETIREMENT,
     SENIOR,
 )
-from app.chat.intents import EMPLOYMENT_LAW
+from app.chat.intents import EMPLOYMENT_LAW, asks_something_else
 from app.chat.naming import pension_types
 from app.chat.ranking import MAX_MESSAGE_CHARS, ChatRanker
 from app.chat.understanding import (
@@ -98,7 +99,9 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         (CAN_I_GET.search(lowered) or MEETS_CONDITIONS.search(lowered))
         and asked_about - {"folkepension"}  # folkepension: the date, below
     ) or bool(EARLY_EXIT.search(lowered))
-    handoff = bool(HANDOFF.search(lowered)) or (asks_for_a_route and bool(born or year or age_now))
+    handoff = (
+        bool(HANDOFF.search(lowered)) or (asks_for_a_route and bool(born or year or age_now))
+    ) and not ON_FOLKEPENSION.search(lowered)
     if born and SENIOR.search(lowered):
         return ChatReply(
             ReplyKind.SENIORPENSION_DATE,
@@ -120,6 +123,7 @@ def reply(message: str, ranker: ChatRanker, today: date, previous: str | None = 
         and not handoff
         and RETIREMENT.search(lowered)
         and not EMPLOYMENT_LAW.search(lowered)
+        and not asks_something_else(lowered, named)
     ):
         return ChatReply(
             ReplyKind.FOLKEPENSION_DATE,

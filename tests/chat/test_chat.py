@@ -671,6 +671,39 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "en",
             "seniorpension-arbejdsevne",
         ),
+        # Someone on folkepension asking for extra help: the supplements, not the date.
+        (
+            "jeg er 70 og lever af min folkepension, men jeg har en stor tandlægeregning. findes "
+            "der noget ekstra jeg kan søge?",
+            "da",
+            "hvor-mange-penge",
+        ),
+        # Not the full folkepension because of years abroad, with an age.
+        (
+            "I'm 65 and lived in Poland until I was 35. Will I get the full state pension here?",
+            "en",
+            "pension-og-udlandet",
+        ),
+        # How much, after tax: the amount is the question.
+        ("hvad får man udbetalt i seniorpension efter skat", "da", "hvor-mange-penge"),
+        # Can I get it if I live abroad: living abroad is the question.
+        (
+            "kan jeg få min tidlige pension udbetalt hvis jeg bor i Portugal",
+            "da",
+            "pension-og-udlandet",
+        ),
+        # An appeal about a case that skipped the rehabilitation team, in shorthand.
+        (
+            "afgørelse fra 2025 uden rehab team, kan borger klage over det?",
+            "da",
+            "rehabiliteringsteam-undtagelser",
+        ),
+        # The pension for those who are completely worn out, asked as "is there one".
+        (
+            "findes der en pension for dem der er helt slidt ned efter mange år",
+            "da",
+            "hvad-er-seniorpension",
+        ),
         # Whether the site itself can decide: it cannot; who can help.
         (
             "kan siden her ikke bare bestemme om jeg skal have pension",
@@ -739,6 +772,9 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
         ("hvornår bliver mine feriepenge udbetalt når jeg stopper", "da"),
         ("får jeg stadig børnetilskud til min datter, hvis jeg kommer på førtidspension?", "da"),
         ("If I put off my state pension for two years, how much more will I get?", "en"),
+        # Debt relief, and how a work injury claim is handled.
+        ("kan jeg få gældssanering mens jeg er på førtidspension", "da"),
+        ("how long does Arbejdsmarkedets Erhvervssikring take with my work injury claim", "en"),
         ("jeg bor i Helsingborg, hvordan søger jeg den svenske garantipension", "da"),
         # An answer about one pension, for a message that names none.
         ("kan jeg få boligstøtte? jeg er enlig far og arbejder 37 timer", "da"),
