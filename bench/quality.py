@@ -20,8 +20,10 @@ once after it, and the chat was then tuned on its misses. "heldout-10" (chat, un
 questions and search queries) was written by a helper before that tuning, committed unread, and
 added and measured once after it, and the chat was then tuned on its misses. "heldout-11" (chat,
 uncovered questions and search queries) was written by a helper before that tuning, committed
-unread, and added and measured once after it: the chat and search figures to quote. Search
-ranking was not tuned after heldout-1.
+unread, and added and measured once after it, and the chat was then tuned on its misses.
+"heldout-12" (chat, uncovered questions and search queries) was written by a helper before that
+tuning, committed unread, and added and measured once after it: the chat and search figures to
+quote. Search ranking was not tuned after heldout-1.
 
 Prints, per split: search top-1 and top-3, chat first source right (follow-ups asked with the
 message before them), the share of questions the content does not cover that the chat answers with
@@ -57,6 +59,7 @@ SPLITS = (
     "heldout-9",
     "heldout-10",
     "heldout-11",
+    "heldout-12",
 )
 TODAY = date(2026, 12, 1)  # the day the sets were written; dates in them are relative to it
 
