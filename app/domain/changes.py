@@ -42,7 +42,9 @@ def _candidates(question: str, answers: Mapping[str, str], today: date) -> list[
         }
         band = facts.tidlig_pension_band(born)
         if band is not None and band.seniority_years is not None:
-            since = max((today - band.cutoff(born)).days / 365.25, 0.0)
+            # Years since the cut-off (negative before it): with that many more or fewer years in
+            # all, the range of seniority (app/domain/seniority.py) reaches each figure of § 26 h.
+            since = (today - band.cutoff(born)).days / 365.25
             values |= {math.ceil((required + since) * 10) / 10 for required in band.seniority_years}
         limit = flow.BY_ID["work_years"].limit(born, today)
         return [flow.canonical_number(value) for value in sorted(values) if value <= limit]

@@ -121,3 +121,23 @@ def test_what_would_change_names_the_answer_that_changes_a_route() -> None:
     changes = what_would_change(answers, DEC_1_2026)[Route.SENIORPENSION]
     assert changes[0].question == "weekly_hours" and changes[0].value == "15"
     assert changes[0].status is Status.YES  # with 30 years of work, 15 hours is all that is missing
+
+
+def test_what_would_change_tidlig_pension_before_the_cut_off_counts_the_years_until_it() -> None:
+    # Born 10 June 1966: seniority counts until 10 June 2028, about 1.5 years after 1 December
+    # 2026, and 43 years give 1 year early (§ 26 h). 41.5 years now, worked full time until then,
+    # reach 43: the change to try is 41.5, not 43.
+    answers = flow.read_stored(
+        {
+            "birth_date": "1966-06-10",
+            "receives": "none",
+            "residence": "yes",
+            "self_supporting": "yes",
+            "work_years": "40",
+            "weekly_hours": "30",
+        },
+        DEC_1_2026,
+    )
+    changes = what_would_change(answers, DEC_1_2026)[Route.TIDLIG_PENSION]
+    assert (changes[0].question, changes[0].value) == ("work_years", "41.5")
+    assert changes[0].status is Status.NOT_YET
