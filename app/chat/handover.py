@@ -49,7 +49,8 @@ RETIREMENT = re.compile(
 SENIOR = re.compile(r"seniorpension|senior pension")
 # Someone who already lives on folkepension: the questionnaire has nothing more to say to them.
 ON_FOLKEPENSION = re.compile(
-    r"(?:lever (?:kun )?af|får|faar|er på|er pa) (?:min |sin |hans |hendes )?folkepension|"
-    r"folkepensionist|(?:on|live (?:only )?on|get|receive) (?:my |the |his |her )?(?:folkepension|"
-    r"state pension)"
+    r"(?:lever (?:kun )?af|(?:jeg|han|hun|vi) får|(?:jeg|han|hun|vi) faar|(?:er|været) på) "
+    r"(?:min |sin |hans |hendes )?folkepension|folkepensionist|(?:i'?m|i am|she'?s|he'?s|we'?re) "
+    r"(?:already )?on (?:my |the |his |her )?(?:folkepension|state pension)|(?:live|living) (?:only )?"
+    r"on (?:my |the |his |her )?(?:folkepension|state pension)"
 )

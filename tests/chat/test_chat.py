@@ -745,6 +745,8 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "jeg er 62 og har ondt i hele kroppen efter 38 år på slagteriet. hvad kan jeg få?",
         # Spoken "hva", and the age after a comma.
         "hva kan jeg søge, er 62 og har slidt mig op på et lager i 40 år",
+        # Getting one's own folkepension early is not living on it already.
+        "I'm 62 and worn out. Can I get my state pension early?",
         # Worn out, with an age, asking what to do.
         "jeg er 60 og kan ikke mere. mine knæ er ødelagt efter 35 år som gulvlægger. hvad gør jeg?",
     ],
