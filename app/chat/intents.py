@@ -299,8 +299,11 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         return {EFTERLOEN_CHOICE_ANSWER if "efterl" in lowered else OVERVIEW_ANSWER}
     if FRACTION.search(lowered):
         return {FRACTION_ANSWER}
+    # "Can I get X?": X's conditions, unless the message asks about something else to get
+    # (added at the end).
+    whether: set[str] = set()
     if HANDOFF.search(lowered) or CAN_I_GET.search(lowered):
-        intended |= {CONDITIONS_ANSWERS[name] for name in named}
+        whether = {CONDITIONS_ANSWERS[name] for name in named}
     if named <= {"foertidspension"} and COMPENSATION.search(lowered):
         intended.add(COMPENSATION_ANSWER)
     elif "foertidspension" in named and WEALTH.search(lowered):
@@ -359,7 +362,8 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         # (What to write is the question even when a step is where the citizen is now.)
         intended |= steps
     elif one_step and named <= {"foertidspension"} and STEP_FIRST.search(lowered):
-        intended = (intended - {CONDITIONS_ANSWERS["foertidspension"]}) | steps
+        whether.discard(CONDITIONS_ANSWERS["foertidspension"])
+        intended |= steps
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
@@ -367,10 +371,10 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(HOUSING_ANSWER)
     if AMOUNT.search(lowered) and AFTER_TAX.search(lowered):
         intended.discard(TAX_ANSWER)  # how much, after tax: the amount is the question
-    if SUPPLEMENT.search(lowered) or intended & ASKED_BESIDE_CONDITIONS:
-        # "Can she get help with glasses?", "can I get it if I live in Thailand?", "how much can I
-        # get?": that is what is asked to get, not the pension's conditions.
-        intended -= set(CONDITIONS_ANSWERS.values())
+    if not (SUPPLEMENT.search(lowered) or intended & ASKED_BESIDE_CONDITIONS):
+        # ("Can she get help with glasses?", "can I get it if I live in Thailand?", "how much can
+        # I get?" ask about that, not about the pension's conditions.)
+        intended |= whether
     if one_step and not named:
         intended.discard(AMOUNT_ANSWER)  # how much one gets during that step: the step's answer
     if (

@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 
+from app.chat.intents import intended_answers
+from app.chat.naming import pension_types
 from app.chat.ranking import ChatRanker
 from app.chat.reply import Confidence, ReplyKind, reply
 from app.chat.understanding import find_birth_date, find_birth_year
@@ -908,3 +910,13 @@ def test_an_answer_about_another_pension_is_never_said_as_sure(rankers) -> None:
 )
 def test_a_birth_year_is_read_with_two_or_four_digits(message: str, year: int | None) -> None:
     assert find_birth_year(message, TODAY) == year
+
+
+def test_a_question_about_what_to_get_keeps_the_answers_other_kinds_of_question_point_to() -> None:
+    # "How much can I get?" asks about the amount, not whether one can get tidlig pension; but
+    # "when is it paid?" in the same message still points to the answer on tidlig pension.
+    message = "hvornår bliver pensionen udbetalt, og hvor meget kan jeg få i tidlig pension?"
+    intended = intended_answers(message, pension_types(message))
+    assert {"hvor-mange-penge", "tidlig-pension"} <= intended
+    only_amount = "hvor meget kan jeg få i tidlig pension?"
+    assert "tidlig-pension" not in intended_answers(only_amount, pension_types(only_amount))
