@@ -8,7 +8,8 @@ import re
 
 # Losing a førtidspension that was granted.
 REVOKE = re.compile(
-    r"frakend|fratag|tage[r]? (?:\w+ ){0,2}fra (?:mig|hende|ham|os)|take (?:\w+ ){0,2}away from "
+    r"frakend|fratag|sige (?:min |sin )?\w*pension(?:en)? op|opsige (?:min )?\w*pension|frasige|"
+    r"give up (?:my |the )?pension|tage[r]? (?:\w+ ){0,2}fra (?:mig|hende|ham|os)|take (?:\w+ ){0,2}away from "
     r"(?:me|her|him|us)|take away (?:my|her|his)|"
     r"lose my (?:disability )?pension"
 )
@@ -18,6 +19,8 @@ LATE_DECISION = re.compile(
     r"efter (?:deres |kommunens )?frist(?:en)?|after (?:the|their) deadline|too late|earlier date|"
     r"tidligere dato|for sent"
 )
+# The same, said so plainly that no pension needs to be named.
+MISSED_DEADLINE = re.compile(r"overskred(?:et)? fristen|missed the deadline|efterbetal|back ?pay")
 LATE_DECISION_ANSWER = "udbetaling-af-foertidspension"
 
 # A complaint that a case takes too long: the answer on case time says what to do.

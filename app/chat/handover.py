@@ -18,6 +18,7 @@ MEETS_CONDITIONS = re.compile(
 )
 CAN_I_GET = re.compile(
     r"kan (?:jeg|man|han|hun|vi) (?:få|faa|fa|søge|soege|soge|komme på|gå på|ga pa|gaa paa)|"
+    r"hvordan (?:får|faar|far) (?:man|jeg|hun|han)\b|"
     r"tror du (?:jeg|han|hun)|hvem kan (?:få|faa|fa|søge|soege)|who (?:can|may) (?:get|apply)|"
     r"could i (?:get|qualify)|can i (?:get|qualify|apply)|do i qualify|would i qualify|"
     r"har (?:jeg|han|hun) ret til|er (?:jeg|han|hun) berettiget|do i have (?:the |a )?right to|"
@@ -28,7 +29,7 @@ CAN_I_GET = re.compile(
 # questionnaire says which route fits.
 EARLY_EXIT = re.compile(
     r"hvad? kan (?:jeg|han|hun|vi|man) (?:overhovedet |egentlig |så |sa )?(?:gøre|gore|goere|søge|"
-    r"soge|soege|få|faa|fa)\b|hvad er mine muligheder|what can (?:she|he) apply for|"
+    r"soge|soege|få|faa|fa)\b|hvad? ka(?:n)? (?:jeg|æ) (?:søg|søge|sog|soge)\b|hvad er mine muligheder|what can (?:she|he) apply for|"
     r"what can i do|tidligst (?:stoppe|holde op|gå på pension|ga pa pension)|"
     r"hvad (?:gør|gor|goer) jeg\b|hvad skal jeg (?:gøre|gore|goere)|what (?:do|should) i do|"
     r"kan ikke (?:mere|klare mere|holde til mere)|can'?t (?:go on|take (?:it|any) ?more|do it any ?more)|"

@@ -11,6 +11,7 @@ from app.chat.case import (
     GENERAL_COMPLAINT_ANSWER,
     LATE_DECISION,
     LATE_DECISION_ANSWER,
+    MISSED_DEADLINE,
     REVOKE,
     REVOKE_ANSWER,
     TAKES_TOO_LONG,
@@ -95,7 +96,8 @@ CONDITIONS_ANSWERS = {
 
 # What to write in an application or a letter to the municipality.
 WHAT_TO_WRITE = re.compile(
-    r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)|"
+    r"hvad skal (?:jeg|man|der) (?:skrive|stå|staa)|hvordan (?:skriver|formulerer) (?:jeg|man)"
+    r"(?! (?:mig|sig) op)|"
     r"hvad (?:jeg|man) (?:kan|skal) skrive|eksempel p(?:å|aa|a) (?:en )?(?:ans(?:ø|oe|o)gning|klage|"
     r"brev)|hvad der skal (?:stå|staa|skrives)|example of (?:a |an )?(?:\w+ )?(?:letter|complaint)|"
     # sending the papers safely
@@ -122,7 +124,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"hvor (?:lang tid|længe|laenge) .{0,40}(?:svar|afgør|afgor|behandl|vente|være om|"
-            r"vaere om|tage)|sagsbehandlingstid|how long .{0,40}(?:decid|take|wait|answer)|"
+            r"vaere om|tage)|sagsbehandlingstid|how long .{0,50}(?:decid|take|wait|answer)|"
             r"waiting (?:time|for (?:a|the) decision)"
         ),
         "sagsbehandlingstid-og-forsoergelse",
@@ -178,6 +180,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"uden (?:at )?(?:forklare|begrunde)|forklare hvorfor|mine rettigheder|my rights|"
             r"explain why|without (?:a |any )?reason|see (?:my|the) (?:file|papers|case papers)|"
             r"(?:tage|have|komme) (?:en|nogen) med|med til (?:samtale|m(?:ø|oe|o)de)|"
+            r"st(?:ø|oe|o)tteperson|tale for mig|do the talking|speak for me|talk for me|"
             r"(?:bring|take) (?:someone|somebody|a friend|"
             r"a relative)|someone (?:with|along)"
         ),
@@ -339,7 +342,9 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
         intended.add(INTRO_ANSWERS["seniorpension"])
     if named <= {"foertidspension"} and REVOKE.search(lowered):
         intended.add(REVOKE_ANSWER)
-    if "foertidspension" in named and LATE_DECISION.search(lowered):
+    if ("foertidspension" in named and LATE_DECISION.search(lowered)) or (
+        named <= {"foertidspension"} and MISSED_DEADLINE.search(lowered)
+    ):
         intended.add(LATE_DECISION_ANSWER)
     if "foertidspension" in named and (
         "folkepension" in named or REACHING_PENSION_AGE.search(lowered)
@@ -367,6 +372,9 @@ def intended_answers(lowered: str, named: set[str]) -> set[str]:
     if CONTACT.search(lowered):
         intended.add(CONTACT_ANSWER)
     intended |= {answer for pattern, answer in INTENTS if pattern.search(lowered)}
+    if "seniorpension" in named and steps == {"arbejdsproevning"}:
+        # A work trial for seniorpension: there is none, as the answer on work capacity says.
+        intended.add(LAST_JOB_ANSWER)
     if named <= {"foertidspension"} and HOUSING.search(lowered):
         intended.add(HOUSING_ANSWER)
     if AMOUNT.search(lowered) and AFTER_TAX.search(lowered):

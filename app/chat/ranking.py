@@ -51,7 +51,8 @@ _OUTSIDE_TOPICS = re.compile(
     r"b(?:ø|oe|o)rnepenge|b(?:ø|oe|o)rnecheck|child benefit|sick pay|sygel(?:ø|oe|o)n|"
     r"tandl(?:æ|ae)ge|dentist|udlejer|landlord|depositum|skilsmisse|divorce|feriepenge|"
     r"holiday pay|vacation pay|"
-    r"complain(?:t)? about (?:a |the |my )?(?:hospital|doctor|landlord|bank)|"
+    r"complain(?:t)? about (?:a |the |my )?(?:hospital|doctor|landlord|bank)|(?:æ|ae)ldrebolig|"
+    r"plejebolig|plejehjem|nursing home|"
     r"klage over (?:min |mit |en |et |den |det )?(?:l(?:æ|ae)ge|sygehus|hospital|udlejer|bank)"
 )
 # Other help and other pension schemes the site does not cover, whatever pension the message

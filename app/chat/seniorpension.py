@@ -12,15 +12,17 @@ DECISION_BASIS = re.compile(
     r"l(?:æ|ae)gge[r]? (?:\w+ ){0,3}(?:vægt|vaegt) p(?:å|a)|hvad (?:indgår|indgaar|tæller|bygger)|\bweigh|"
     r"take into account|based on|look at when|l(?:æ|ae)geattest|l(?:æ|ae)geerkl(?:æ|ae)ring|"
     r"til (?:min )?l(?:æ|ae)ge|medical certificate|doctor'?s (?:note|certificate|statement)|"
-    r"see (?:a|my) doctor|\berkl(?:æ|ae)ring|\battest\b|pay (?:for )?(?:the |a |my )?doctor"
+    r"see (?:a|my) doctor|\berkl(?:æ|ae)ring|\battest\b|pay (?:for )?(?:the |a |my )?doctor|"
+    r"hvad skal (?:der )?(?:ligge|være|vaere) i sagen|sagen mangler|what must (?:the|my) case contain"
 )
 DECISION_BASIS_ANSWER = "seniorpension-beslutningsgrundlag"
-# Whether Seniorpension looks at one's last job or at any job.
+# Whether Seniorpension looks at one's last job or at any job (and that it tests no work capacity).
 LAST_JOB = re.compile(
     r"(?:seneste|sidste|last|latest|previous|former) (?:job|arbejde|work|one)|any (?:other )?job|"
     r"ethvert (?:andet )?job|alle (?:slags )?job|(?:et )?andet (?:job|arbejde)|i stedet|another job|"
     r"other work|instead|kontorjob|office job|(?:måle|maale|vurdere|sammenligne) mig (?:op )?(?:mod|med)|"
-    r"compare me (?:with|to|against)|judge (?:me|him|her) (?:against|by)|(?:vurdere|måle|maale) "
+    r"compare me (?:with|to|against)|reception|skrivebordsjob|desk job|lettere (?:job|arbejde)|"
+    r"lighter work|judge (?:me|him|her) (?:against|by)|(?:vurdere|måle|maale) "
     r"(?:mig|ham|hende) (?:ud fra|efter|mod)|hvilke[nt]? (?:af )?(?:de |disse )?job"
 )
 LAST_JOB_ANSWER = "seniorpension-arbejdsevne"

@@ -77,9 +77,9 @@ def find_birth_year(message: str, today: date) -> int | None:
 _AGE = re.compile(
     r"\bjeg er (?P<a>\d{2}) ?(?:år|aar|ar)\b|\b(?P<b>\d{2}) (?:år|aar|ar) gammel|\bi'?m (?P<c>\d{2})\b|\bi am (?P<d>\d{2})\b|"
     r"\b(?P<e>\d{2}) years old|(?:^\W*|\bjeg )fylder (?P<f>\d{2})\b|\bi (?:turn|will be) (?P<g>\d{2})\b|"
-    r"\bi(?:'m| am) turning (?P<h>\d{2})\b|\bjeg bliver (?P<j>\d{2}) (?:i år|i aar|i ar|til)\b|"
+    r"\bi(?:'m| am) turning (?P<h>\d{2})\b|^\W*(?P<k>\d{2}) (?:years|år|aar|ar)\b(?! (?:ago|siden))|\bjeg bliver (?P<j>\d{2}) (?:i år|i aar|i ar|til)\b|"
     # "jeg er 61 og ...": an age, unless a unit follows
-    r"(?:\bjeg |^\W*|, )er (?P<i>\d{2})\b(?!\s*(?:kg|kilo|procent|%|timer|uger|dage|m(?:å|aa|a)neder|kr))"
+    r"(?:\bjeg |\bæ |^\W*|, )er (?P<i>\d{2})\b(?!\s*(?:kg|kilo|procent|%|timer|uger|dage|m(?:å|aa|a)neder|kr))"
 )
 
 

@@ -706,6 +706,42 @@ def test_a_question_that_only_shares_words_with_an_answer_is_not_answered_as_sur
             "da",
             "hvad-er-seniorpension",
         ),
+        # Someone to speak for one at meetings.
+        (
+            "kan jeg have en støtteperson med, der kan tale for mig til mødet?",
+            "da",
+            "dine-rettigheder-i-sagen",
+        ),
+        # Giving up a granted førtidspension to try work again.
+        (
+            "jeg vil gerne sige min førtidspension op og prøve at arbejde igen, kan jeg fortryde?",
+            "da",
+            "genoptagelse-og-frakendelse",
+        ),
+        # A lighter job instead, for seniorpension.
+        (
+            "de siger jeg kan klare et lettere job i en reception, må seniorpension sige det?",
+            "da",
+            "seniorpension-arbejdsevne",
+        ),
+        # A work trial for seniorpension: there is none.
+        (
+            "skal man i arbejdsprøvning når man søger seniorpension",
+            "da",
+            "seniorpension-arbejdsevne",
+        ),
+        # The deadline was missed: from when is it paid, said without naming the pension.
+        (
+            "kommunen har overskredet fristen for afgørelsen, får jeg så efterbetaling?",
+            "da",
+            "udbetaling-af-foertidspension",
+        ),
+        # How long Seniorpension may take, in learner's English.
+        (
+            "how long time can Seniorpension take before they give me the answer",
+            "en",
+            "sagsbehandlingstid-og-forsoergelse",
+        ),
         # Whether the site itself can decide: it cannot; who can help.
         (
             "kan siden her ikke bare bestemme om jeg skal have pension",
@@ -749,6 +785,9 @@ def test_the_kind_of_question_decides_the_answer(rankers, message, lang, wanted)
         "hva kan jeg søge, er 62 og har slidt mig op på et lager i 40 år",
         # Getting one's own folkepension early is not living on it already.
         "I'm 62 and worn out. Can I get my state pension early?",
+        # Jutlandic "æ", and an age at the start in learner's English.
+        "æ er 61 og æ ka ik mer, hva ka æ søg",
+        "58 years, bad back, 35 years on building sites, what are my options",
         # Worn out, with an age, asking what to do.
         "jeg er 60 og kan ikke mere. mine knæ er ødelagt efter 35 år som gulvlægger. hvad gør jeg?",
     ],
@@ -778,6 +817,8 @@ def test_can_i_get_it_with_an_age_or_birth_year_hands_over_to_the_questionnaire(
         ("If I put off my state pension for two years, how much more will I get?", "en"),
         # Debt relief, and how a work injury claim is handled.
         ("kan jeg få gældssanering mens jeg er på førtidspension", "da"),
+        # Registering for a home for the elderly is not writing an application for a pension.
+        ("hvordan skriver jeg min mor op til en plejebolig", "da"),
         ("how long does Arbejdsmarkedets Erhvervssikring take with my work injury claim", "en"),
         ("jeg bor i Helsingborg, hvordan søger jeg den svenske garantipension", "da"),
         # An answer about one pension, for a message that names none.
