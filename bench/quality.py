@@ -22,8 +22,10 @@ added and measured once after it, and the chat was then tuned on its misses. "he
 uncovered questions and search queries) was written by a helper before that tuning, committed
 unread, and added and measured once after it, and the chat was then tuned on its misses.
 "heldout-12" (chat, uncovered questions and search queries) was written by a helper before that
-tuning, committed unread, and added and measured once after it: the chat and search figures to
-quote. Search ranking was not tuned after heldout-1.
+tuning, committed unread, and added and measured once after it, and the chat was then tuned on
+its misses. "heldout-13" (the same kinds) was written by a helper before that tuning, committed
+unread, and added and measured once after it: the chat and search figures to quote. Search
+ranking was not tuned after heldout-1.
 
 Prints, per split: search top-1 and top-3, chat first source right (follow-ups asked with the
 message before them), the share of questions the content does not cover that the chat answers with
@@ -60,6 +62,7 @@ SPLITS = (
     "heldout-10",
     "heldout-11",
     "heldout-12",
+    "heldout-13",
 )
 TODAY = date(2026, 12, 1)  # the day the sets were written; dates in them are relative to it
 
