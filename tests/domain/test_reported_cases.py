@@ -106,17 +106,15 @@ def test_stored_numbers_with_a_comma_or_a_unit_are_read_not_refused() -> None:
         assert flow.parse_number("work_years", written, 60) == value
 
 
+def stored_answers(**fields: str) -> dict[str, str]:
+    """A citizen who lives in Denmark and receives no pension, with the given answers, read as
+    the questionnaire reads its hidden fields."""
+    return flow.read_stored({"receives": "none", "residence": "yes", **fields}, DEC_1_2026)
+
+
 def test_what_would_change_names_the_answer_that_changes_a_route() -> None:
-    answers = flow.read_stored(
-        {
-            "birth_date": "1962-06-15",
-            "receives": "none",
-            "residence": "yes",
-            "self_supporting": "no",
-            "work_years": "30",
-            "weekly_hours": "20",
-        },
-        DEC_1_2026,
+    answers = stored_answers(
+        birth_date="1962-06-15", self_supporting="no", work_years="30", weekly_hours="20"
     )
     changes = what_would_change(answers, DEC_1_2026)[Route.SENIORPENSION]
     assert changes[0].question == "weekly_hours" and changes[0].value == "15"
@@ -127,16 +125,8 @@ def test_what_would_change_tidlig_pension_before_the_cut_off_counts_the_years_un
     # Born 10 June 1966: seniority counts until 10 June 2028, about 1.5 years after 1 December
     # 2026, and 43 years give 1 year early (§ 26 h). 41.5 years now, worked full time until then,
     # reach 43: the change to try is 41.5, not 43.
-    answers = flow.read_stored(
-        {
-            "birth_date": "1966-06-10",
-            "receives": "none",
-            "residence": "yes",
-            "self_supporting": "yes",
-            "work_years": "40",
-            "weekly_hours": "30",
-        },
-        DEC_1_2026,
+    answers = stored_answers(
+        birth_date="1966-06-10", self_supporting="yes", work_years="40", weekly_hours="30"
     )
     changes = what_would_change(answers, DEC_1_2026)[Route.TIDLIG_PENSION]
     assert (changes[0].question, changes[0].value) == ("work_years", "41.5")
